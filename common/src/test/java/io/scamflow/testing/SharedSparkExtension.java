@@ -1,0 +1,87 @@
+package io.scamflow.testing;
+
+import io.scamflow.config.Settings;
+import io.scamflow.spark.SparkSessions;
+import io.scamflow.table.Lakehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One SparkSession per test JVM ({@code local[2]}, 4 shuffle partitions, UI off, driver on
+ * loopback) over one lakehouse under target/, injected as {@link SparkSession}, {@link Lakehouse}
+ * or {@link Settings} parameters. Starting Spark costs ~14 s; every test class shares it.
+ */
+public final class SharedSparkExtension implements ParameterResolver {
+  private static Settings settings;
+  private static SparkSession spark;
+  private static Lakehouse lakehouse;
+
+  /** The shared settings: defaults, a test lakehouse, local[2]. */
+  public static synchronized Settings settings() {
+    if (settings == null) {
+      Path dir = testDir().resolve("lakehouse-" + ProcessHandle.current().pid());
+      settings =
+          Settings.defaults(
+              Map.of(
+                  "scamflow.lakehouse", dir.toString(),
+                  "scamflow.spark.master", "local[2]",
+                  "scamflow.spark.shuffle-partitions", "4",
+                  "spark.driver.host", "127.0.0.1",
+                  "spark.driver.bindAddress", "127.0.0.1",
+                  "spark.sql.adaptive.coalescePartitions.initialPartitionNum", "4",
+                  "spark.databricks.delta.snapshotPartitions", "2"));
+    }
+    return settings;
+  }
+
+  public static synchronized SparkSession spark() {
+    if (spark == null) {
+      spark = SparkSessions.create(settings());
+      Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
+    }
+    return spark;
+  }
+
+  public static synchronized Lakehouse lakehouse() {
+    if (lakehouse == null) {
+      lakehouse = Lakehouse.open(spark(), settings());
+    }
+    return lakehouse;
+  }
+
+  /** target/test-work of the module under test (surefire sets it). */
+  public static Path testDir() {
+    Path dir = Path.of(System.getProperty("scamflow.test.dir", "target/test-work"));
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir.toAbsolutePath();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+    Class<?> type = p.getParameter().getType();
+    return type == SparkSession.class || type == Lakehouse.class || type == Settings.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+    Class<?> type = p.getParameter().getType();
+    if (type == SparkSession.class) {
+      return spark();
+    }
+    if (type == Lakehouse.class) {
+      return lakehouse();
+    }
+    return settings();
+  }
+}
