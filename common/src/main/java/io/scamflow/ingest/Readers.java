@@ -1,0 +1,38 @@
+package io.scamflow.ingest;
+
+import io.scamflow.errors.Errors;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every landing format scamflow reads: one registration line per reader. The nightly run ingests
+ * each of them for its date; {@code scamflow ingest SOURCE --format F} picks one.
+ */
+public final class Readers {
+  private Readers() {}
+
+  public static List<FormatReader> all() {
+    List<FormatReader> readers = new ArrayList<>();
+    // bank
+    // chain
+    // kyc
+    // sanctions
+    return readers;
+  }
+
+  public static FormatReader forFormat(String source, String format) {
+    List<String> known = new ArrayList<>();
+    for (FormatReader r : all()) {
+      if (r.source().equals(source) && r.format().equals(format)) {
+        return r;
+      }
+      if (r.source().equals(source)) {
+        known.add(r.format());
+      }
+    }
+    throw Errors.invalidArgument(
+        "No reader for " + source + " format '" + format + "'",
+        known.isEmpty() ? "no " + source + " formats are registered" : "known: " + known,
+        "Use one of the listed formats, or add a reader class and register it in Readers");
+  }
+}
