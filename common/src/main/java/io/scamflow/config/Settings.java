@@ -149,6 +149,12 @@ public final class Settings {
     if (declared.contains(ROOT + "." + key) || !key.startsWith("spark.")) {
       return ROOT + "." + key;
     }
+    // spark.shufle-partitions is a typo of ours, not a Spark setting: Spark's keys are far away.
+    String near = closest(ROOT + "." + key, declared);
+    if (near != null
+        && LevenshteinDistance.getDefaultInstance().apply(ROOT + "." + key, near) <= 2) {
+      throw Errors.unknownConfigKey(ROOT + "." + key, near, "-c option");
+    }
     return SPARK_PASSTHROUGH + "." + ConfigUtil.quoteString(key);
   }
 

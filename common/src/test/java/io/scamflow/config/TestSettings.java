@@ -85,6 +85,15 @@ class TestSettings {
   }
 
   @Test
+  void aSparkKeyOneLetterFromAScamflowKeyIsATypoNotAPassThrough() {
+    assertThatThrownBy(() -> Settings.defaults(Map.of("spark.shufle-partitions", "3")))
+        .isInstanceOf(ScamflowException.class)
+        .hasMessageContaining("scamflow.spark.shuffle-partitions");
+    assertThat(Settings.defaults(Map.of("spark.sql.shuffle.partitions", "3")).sparkConf())
+        .containsEntry("spark.sql.shuffle.partitions", "3");
+  }
+
+  @Test
   void wrongTypeSaysWhichKey() {
     Settings s = Settings.defaults(Map.of("spark.shuffle-partitions", "many"));
     assertThatThrownBy(() -> s.integer("scamflow.spark.shuffle-partitions"))

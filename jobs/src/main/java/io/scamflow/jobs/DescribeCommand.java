@@ -5,7 +5,6 @@ import io.scamflow.errors.Errors;
 import io.scamflow.table.Lakehouse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show a table's columns with their types and comments.")
 final class DescribeCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @picocli.CommandLine.ParentCommand Scamflow root;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -31,7 +30,7 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Lakehouse lakehouse = global.lakehouse();
+    Lakehouse lakehouse = root.global.lakehouse();
     lakehouse.ensureAll(ScamflowTables.all());
     if (!lakehouse.registeredTables().contains(table.toLowerCase(java.util.Locale.ROOT))) {
       throw Errors.unknownTable(table);

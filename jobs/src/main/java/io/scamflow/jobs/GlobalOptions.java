@@ -9,26 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Options every command takes ({@code --lakehouse}, {@code --conf-file}, {@code -c key=value}),
- * mixed into each command, and the one place a command gets its settings, session and lakehouse.
+ * before or after the command name (picocli inherited options), and the one place a command gets
+ * its settings, session and lakehouse.
  */
 public final class GlobalOptions {
   @Option(
       names = "--lakehouse",
+      scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       description = "Root of every table and of the catalog (default from conf: ./lakehouse).")
   String lakehouse;
 
   @Option(
       names = "--conf-file",
+      scope = ScopeType.INHERIT,
       paramLabel = "FILE",
       description = "HOCON conf file to use instead of conf/local.conf.")
   Path confFile;
 
   @Option(
       names = "-c",
+      scope = ScopeType.INHERIT,
       paramLabel = "KEY=VALUE",
       description = "Override one setting (repeatable), e.g. -c spark.executor.memory=4g.")
   Map<String, String> overrides = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
     description =
         "Load files of one source and format into bronze (bad records to ops.quarantine).")
 final class IngestCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @picocli.CommandLine.ParentCommand Scamflow root;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FormatReader reader = Readers.forFormat(source, format);
-    var lakehouse = global.lakehouse();
+    var lakehouse = root.global.lakehouse();
     List<String> files =
         Landing.list(input, reader, lakehouse.spark().sparkContext().hadoopConfiguration());
     if (files.isEmpty()) {
@@ -60,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
     LocalDate date =
         runDate != null ? runDate : Landing.dateOf(input).orElse(LocalDate.now(ZoneOffset.UTC));
     StageOutcome outcome =
-        new StageRunner(lakehouse, global.settings())
+        new StageRunner(lakehouse, root.global.settings())
             .run(
                 "ingest." + source + "." + format,
                 date,

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     description = "Fuse bank, chain and sanctions data into Delta tables and surface scam flows.",
     subcommands = {CommandLine.HelpCommand.class})
 public final class Scamflow {
+  @picocli.CommandLine.Mixin GlobalOptions global;
+
   public static final int EXIT_ERROR = 1;
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_INTERNAL = 3;

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
     description =
         "Run a Spark SQL query over the lakehouse tables (e.g. SELECT * FROM gold.alerts).")
 final class SqlCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @picocli.CommandLine.ParentCommand Scamflow root;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,21 +39,21 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var lakehouse = global.lakehouse();
+    var lakehouse = root.global.lakehouse();
     lakehouse.ensureAll(ScamflowTables.all());
     Dataset<Row> result;
     try {
       result = lakehouse.spark().sql(query);
     } catch (ScamflowException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is checked but undeclared
       throw Errors.queryFailed(query, e);
     }
     try {
       format.print(result, limit, spec.commandLine().getOut());
     } catch (ScamflowException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is checked but undeclared
       throw Errors.queryFailed(query, e);
     }
     return 0;

@@ -10,7 +10,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "List every table in the lakehouse with its row count and comment.")
 final class TablesCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @picocli.CommandLine.ParentCommand Scamflow root;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +31,7 @@ final class TablesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Lakehouse lakehouse = global.lakehouse();
+    Lakehouse lakehouse = root.global.lakehouse();
     lakehouse.ensureAll(ScamflowTables.all());
     var spark = lakehouse.spark();
     List<Row> rows = new ArrayList<>();
