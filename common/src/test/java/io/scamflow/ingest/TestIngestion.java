@@ -8,13 +8,9 @@ import io.scamflow.errors.ScamflowException;
 import io.scamflow.run.StageOutcome;
 import io.scamflow.run.StageRunner;
 import io.scamflow.table.Lakehouse;
-import io.scamflow.table.TableContract;
+import io.scamflow.testing.LinesReader;
 import io.scamflow.testing.SharedSparkExtension;
 import io.scamflow.testing.SparkTest;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,60 +18,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
 @SparkTest
 class TestIngestion {
   private static final LocalDate DAY = LocalDate.of(2026, 5, 4);
-
-  /** "id,amount" lines; a line that is not two fields with a number is rejected. */
-  static final class LineReader implements FormatReader {
-    static final TableContract TABLE =
-        Ingestion.bronzeTable("bronze.test_lines", "test lines")
-            .column("id", DataTypes.StringType, "line id")
-            .column("amount", DataTypes.createDecimalType(18, 2), "amount")
-            .build();
-
-    @Override
-    public String source() {
-      return "bank";
-    }
-
-    @Override
-    public String format() {
-      return "test-lines";
-    }
-
-    @Override
-    public TableContract bronzeTable() {
-      return TABLE;
-    }
-
-    @Override
-    public List<String> recordColumns() {
-      return List.of("id", "amount");
-    }
-
-    @Override
-    public void read(String file, InputStream in, RecordSink sink) throws Exception {
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.equals("CORRUPT")) {
-          throw new java.io.IOException("truncated at line " + n);
-        }
-        String[] parts = line.split(",");
-        if (parts.length != 2 || !parts[1].matches("-?\\d+(\\.\\d+)?")) {
-          sink.reject("line " + n, "expected id,amount", line);
-          continue;
-        }
-        sink.accept("line " + n, parts[0], new BigDecimal(parts[1]));
-      }
-    }
-  }
 
   private static Path landing(String name, String... files) throws Exception {
     Path dir = SharedSparkExtension.testDir().resolve(name).resolve(DAY + "/bank/test-lines");
@@ -91,7 +38,7 @@ class TestIngestion {
       SparkSession spark, Lakehouse lh, Settings settings) throws Exception {
     Path root = landing("ok", "a,1.50\nb,x\nc,3\n", "d,4\n,,,\n");
     Landing landing = new Landing(root.toString(), spark.sparkContext().hadoopConfiguration());
-    LineReader reader = new LineReader();
+    LinesReader reader = new LinesReader();
     List<String> files = landing.files(DAY, reader);
     assertThat(files).hasSize(2);
 
@@ -111,7 +58,8 @@ class TestIngestion {
     List<Row> bronze =
         spark
             .sql(
-                "SELECT id, amount, record_position, source_file, source_format FROM bronze.test_lines ORDER BY id")
+                "SELECT id, amount, record_position, source_file, source_format FROM bronze.test_lines "
+                    + "WHERE run_date = DATE'2026-05-04' ORDER BY id")
             .collectAsList();
     assertThat(bronze).extracting(r -> r.getString(0)).containsExactly("a", "c", "d");
     assertThat(bronze.get(0).getDecimal(1)).isEqualByComparingTo("1.50");
@@ -123,7 +71,7 @@ class TestIngestion {
         spark
             .sql(
                 "SELECT source_file, position, reason, raw FROM ops.quarantine "
-                    + "WHERE format = 'test-lines' ORDER BY source_file, position")
+                    + "WHERE format = 'test-lines' AND run_date = DATE'2026-05-04' ORDER BY source_file, position")
             .collectAsList();
     assertThat(quarantined).hasSize(2);
     assertThat(quarantined.get(0).getString(1)).isEqualTo("line 2");
@@ -135,10 +83,10 @@ class TestIngestion {
   void aFileThatCannotBeReadFailsTheStageNamingItAndLoadsNothing(
       SparkSession spark, Lakehouse lh, Settings settings) throws Exception {
     Path root = landing("broken", "e,1\nCORRUPT\n");
-    LineReader reader = new LineReader();
+    LinesReader reader = new LinesReader();
     List<String> files =
         new Landing(root.toString(), spark.sparkContext().hadoopConfiguration()).files(DAY, reader);
-    lh.ensure(LineReader.TABLE);
+    lh.ensure(LinesReader.TABLE);
     StageRunner runner = new StageRunner(lh, settings);
     assertThatThrownBy(
             () ->

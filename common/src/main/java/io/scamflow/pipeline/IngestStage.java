@@ -1,0 +1,42 @@
+package io.scamflow.pipeline;
+
+import io.scamflow.ingest.FormatReader;
+import io.scamflow.ingest.Ingestion;
+import io.scamflow.run.StageOutcome;
+import io.scamflow.table.WriteResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Ingests one format's landing files of the run date that are new or changed since last load. */
+public final class IngestStage implements Stage {
+  private final FormatReader reader;
+
+  public IngestStage(FormatReader reader) {
+    this.reader = reader;
+  }
+
+  @Override
+  public String name() {
+    return "ingest." + reader.source() + "." + reader.format();
+  }
+
+  @Override
+  public StageOutcome run(StageContext context) {
+    if (context.landing().isEmpty()) {
+      return new StageOutcome(0, 0, 0, List.of(), "no landing zone given");
+    }
+    var run = context.run();
+    LoadedFiles loaded = new LoadedFiles(context.lakehouse());
+    List<String> all = context.landing().get().files(run.runDate(), reader);
+    List<String> fresh = loaded.notYetLoaded(run, name(), all);
+    if (fresh.isEmpty()) {
+      return new StageOutcome(
+          0, 0, 0, List.of(), all.size() + " " + reader.format() + " files, all loaded before");
+    }
+    StageOutcome outcome = new Ingestion(context.lakehouse()).ingest(run, reader, fresh);
+    List<WriteResult> writes = new ArrayList<>(outcome.writes());
+    writes.add(loaded.markLoaded(run, name(), fresh));
+    return new StageOutcome(
+        outcome.read(), outcome.accepted(), outcome.quarantined(), writes, outcome.summary());
+  }
+}
