@@ -54,6 +54,7 @@ public final class Scamflow {
     cli.addSubcommand(new SqlCommand());
     cli.addSubcommand(new TablesCommand());
     cli.addSubcommand(new DescribeCommand());
+    cli.addSubcommand(new GenerateCommand());
     return cli;
   }
 
