@@ -2,8 +2,6 @@ package io.scamflow.synth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +58,23 @@ public final class Generator {
     if (useSpark) {
       SparkSession session = spark.get();
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-      Broadcast<Context> shared = jsc.broadcast(ctx);
+      // Java-serialized once: Spark's Kryo cannot build serializers for records
+      Broadcast<byte[]> shared = jsc.broadcast(serialize(ctx));
       List<Integer> ids = new ArrayList<>();
       for (int t = 0; t < tasks; t++) {
         ids.add(t);
       }
-      counts.addAll(jsc.parallelize(ids, tasks).map(t -> runTask(shared.value(), t)).collect());
+      List<long[]> results =
+          jsc.parallelize(ids, tasks)
+              .map(
+                  t -> {
+                    ShardWriter.Counts c = runTask(context(shared.value()), t);
+                    return new long[] {c.transfers(), c.laundering()};
+                  })
+              .collect();
+      for (long[] c : results) {
+        counts.add(new ShardWriter.Counts(c[0], c[1]));
+      }
       shared.destroy();
     } else {
       for (int t = 0; t < tasks; t++) {
@@ -147,11 +156,30 @@ public final class Generator {
     return new ShardWriter.Counts(0, 0);
   }
 
-  static Writer writer(Path file) throws IOException {
-    return ShardWriter.writer(file);
+  private static byte[] serialize(Context ctx) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(ctx);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
-  static void ensure(Path dir) throws IOException {
-    Files.createDirectories(dir);
+  private static byte[] cachedBytes;
+  private static Context cachedContext;
+
+  /** The context of a broadcast, deserialized once per executor JVM. */
+  private static synchronized Context context(byte[] bytes) {
+    if (cachedBytes != bytes) {
+      try (java.io.ObjectInputStream in =
+          new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        cachedContext = (Context) in.readObject();
+        cachedBytes = bytes;
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("cannot read the generator context", e);
+      }
+    }
+    return cachedContext;
   }
 }

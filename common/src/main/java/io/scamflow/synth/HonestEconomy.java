@@ -287,7 +287,10 @@ final class HonestEconomy {
       }
       case "otc" -> {
         // decoy: a busy legitimate OTC desk, fiat in at its Thai bank, USDT out on Tron
-        long p = pop.personIn("TH", r, 1.2);
+        long p = cryptoPerson(r);
+        for (int i = 0; i < 30 && !pop.residence(p).code().equals("TH"); i++) {
+          p = cryptoPerson(r);
+        }
         Party from = pop.personAccount(p, 0);
         double usd = r.logNormal(2000, 1.0);
         Population.Service otc = pop.legitOtc;
@@ -350,6 +353,9 @@ final class HonestEconomy {
     long p = r.skewed(pop.persons, 1.4);
     for (int i = 0; i < 40 && !pop.cryptoUser(p); i++) {
       p = r.skewed(pop.persons, 1.4);
+    }
+    while (!pop.cryptoUser(p)) {
+      p = (p + 1) % pop.persons;
     }
     return p;
   }

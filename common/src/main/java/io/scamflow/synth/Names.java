@@ -11,7 +11,7 @@ final class Names {
   private Names() {}
 
   /** A canonical person name: given names and family name (either may hold several words). */
-  record Name(String given, String family) {
+  record Name(String given, String family) implements java.io.Serializable {
     String full() {
       return family.isEmpty() ? given : given + " " + family;
     }

@@ -153,7 +153,7 @@ final class Sanctions {
     return code.equals("MM") ? "Burma" : code.equals("VN") ? "Vietnam" : Geo.country(code).name();
   }
 
-  static String remarks(Designation d, int pad) {
+  static String remarks(Designation d, int fillers, int pad) {
     Entity e = d.entity();
     List<String> parts = new ArrayList<>();
     if (d.individual()) {
@@ -167,7 +167,7 @@ final class Sanctions {
       parts.add("Registration Number " + e.idDocument() + " (" + countryName(e.country()) + ")");
       if (pad > 0) {
         parts.add("Website www.%s.example".formatted("x".repeat(pad)));
-        for (int i = 0; i < 22; i++) {
+        for (int i = 0; i < fillers; i++) {
           parts.add("Registration Number 10%07d (Cambodia)".formatted(i * 7919 % 10_000_000));
         }
       }
@@ -191,18 +191,20 @@ final class Sanctions {
   /** Remarks that, for the long front-company entries, put a wallet address across the cut. */
   static String remarks(Designation d) {
     if (d.individual() || d.wallets().size() < 2 || !d.entity().schemeId().equals("S01")) {
-      return remarks(d, 0);
+      return remarks(d, 0, 0);
     }
-    for (int pad = 1; pad < 200; pad++) {
-      String s = remarks(d, pad);
-      for (String[] wallet : d.wallets()) {
-        int at = s.indexOf(wallet[1]);
-        if (at > 0 && at < REMARKS_CUT - 3 && at + wallet[1].length() > REMARKS_CUT + 3) {
-          return s;
+    for (int fillers = 0; fillers < 40; fillers++) {
+      for (int pad = 1; pad < 40; pad++) {
+        String s = remarks(d, fillers, pad);
+        for (String[] wallet : d.wallets()) {
+          int at = s.indexOf(wallet[1]);
+          if (at > 0 && at < REMARKS_CUT - 3 && at + wallet[1].length() > REMARKS_CUT + 3) {
+            return s;
+          }
         }
       }
     }
-    return remarks(d, 1);
+    return remarks(d, 0, 0);
   }
 
   private static String q(String s) {

@@ -292,6 +292,22 @@ final class ScamWorld implements Serializable {
     mules = new ArrayList<>();
     muleCursor = 0;
     String compound = Geo.COMPOUND_COUNTRIES.get(k % 3);
+    entities.add(
+        new Entity(
+            scheme + "-wallets",
+            "wallets",
+            "unattributed wallets of " + scheme,
+            null,
+            compound,
+            compound,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "mule",
+            scheme));
 
     Entity boss = person(scheme + "-C0", compound, "CN", "controller");
     String group =
