@@ -58,6 +58,7 @@ public final class Scamflow {
     cli.addSubcommand(new DescribeCommand());
     cli.addSubcommand(new IngestCommand());
     cli.addSubcommand(new NightlyCommand());
+    cli.addSubcommand(new GenerateCommand());
     return cli;
   }
 
