@@ -1,5 +1,6 @@
 package io.scamflow.pipeline;
 
+import io.scamflow.run.Stage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,7 @@ final class DerivedStages {
     // silver
     // resolution and screening
     // graph and gold
+    out.add(new io.scamflow.detect.DetectionStage());
     return out;
   }
 }

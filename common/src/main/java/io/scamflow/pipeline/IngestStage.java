@@ -2,6 +2,9 @@ package io.scamflow.pipeline;
 
 import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.Ingestion;
+import io.scamflow.ingest.Landing;
+import io.scamflow.run.Stage;
+import io.scamflow.run.StageContext;
 import io.scamflow.run.StageOutcome;
 import io.scamflow.table.WriteResult;
 import java.util.ArrayList;
@@ -22,12 +25,16 @@ public final class IngestStage implements Stage {
 
   @Override
   public StageOutcome run(StageContext context) {
-    if (context.landing().isEmpty()) {
+    if (context.landingRoot().isEmpty()) {
       return new StageOutcome(0, 0, 0, List.of(), "no landing zone given");
     }
     var run = context.run();
     LoadedFiles loaded = new LoadedFiles(context.lakehouse());
-    List<String> all = context.landing().get().files(run.runDate(), reader);
+    Landing landing =
+        new Landing(
+            context.landingRoot().get(),
+            context.lakehouse().spark().sparkContext().hadoopConfiguration());
+    List<String> all = landing.files(run.runDate(), reader);
     List<String> fresh = loaded.notYetLoaded(run, name(), all);
     if (fresh.isEmpty()) {
       return new StageOutcome(

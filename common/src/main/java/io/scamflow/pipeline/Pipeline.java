@@ -2,8 +2,9 @@ package io.scamflow.pipeline;
 
 import io.scamflow.config.Settings;
 import io.scamflow.ingest.FormatReader;
-import io.scamflow.ingest.Landing;
 import io.scamflow.ingest.Readers;
+import io.scamflow.run.Stage;
+import io.scamflow.run.StageContext;
 import io.scamflow.run.StageOutcome;
 import io.scamflow.run.StageRunner;
 import io.scamflow.table.Lakehouse;
@@ -50,9 +51,6 @@ public final class Pipeline {
 
   /** Runs every stage for {@code date}; {@code progress} hears a line per stage. */
   public StageOutcome run(LocalDate date, Optional<String> landingRoot, Consumer<String> progress) {
-    Optional<Landing> landing =
-        landingRoot.map(
-            r -> new Landing(r, lakehouse.spark().sparkContext().hadoopConfiguration()));
     Set<String> done = completedInUnfinishedAttempt(date);
     StageRunner runner = new StageRunner(lakehouse, settings);
     return runner.run(
@@ -71,7 +69,7 @@ public final class Pipeline {
                 runner.run(
                     stage.name(),
                     date,
-                    run -> stage.run(new StageContext(lakehouse, settings, run, landing)));
+                    run -> stage.run(new StageContext(lakehouse, settings, run, landingRoot)));
             read += o.read();
             accepted += o.accepted();
             quarantined += o.quarantined();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scamflow.config.Settings;
+import io.scamflow.run.Stage;
+import io.scamflow.run.StageContext;
 import io.scamflow.run.StageOutcome;
 import io.scamflow.table.Lakehouse;
 import io.scamflow.testing.LinesReader;

@@ -1,0 +1,16 @@
+package io.scamflow.detect;
+
+import java.util.List;
+
+/** Every typology detector, one registration line each. */
+public final class Detectors {
+  private Detectors() {}
+
+  public static List<Detector> all() {
+    return List.of(
+        new FanInDetector(),
+        new FanOutDetector(),
+        new RapidPassThroughDetector(),
+        new StructuringDetector());
+  }
+}

@@ -1,0 +1,12 @@
+package io.scamflow.run;
+
+/**
+ * One step of the nightly run for one date, e.g. {@code ingest.bank.iso20022-pacs008} or {@code
+ * silver.transfers}. Every stage is idempotent for its date and can run alone; the pipeline runs
+ * them in order and records each in ops.runs under {@link #name()}.
+ */
+public interface Stage {
+  String name();
+
+  StageOutcome run(StageContext context);
+}

@@ -1,0 +1,130 @@
+package io.scamflow.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scamflow.config.Settings;
+import io.scamflow.testing.SparkTest;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A crafted week: a scam flow (4 collection mules → aggregator → pass-through → fan-out to 5
+ * layers, and a structurer) beside its honest look-alikes (a merchant receiving from many, a
+ * payroll run, a customer paying twice just below the threshold). Each detector must find the scam
+ * shape and leave the look-alike alone.
+ */
+@SparkTest
+class TestDetectors {
+  private static final LocalDate DAY = LocalDate.of(2026, 3, 5);
+  private static final List<Row> ROWS = new ArrayList<>();
+  private static Dataset<Row> transfers;
+  private static Map<String, List<Row>> alertsByTypology;
+
+  private static void t(
+      String id, String from, String to, String at, double amount, String ccy, double usd) {
+    LocalDateTime ts = LocalDateTime.parse("2026-03-" + at);
+    ROWS.add(
+        RowFactory.create(
+            id,
+            from,
+            to,
+            Timestamp.valueOf(ts),
+            Date.valueOf(ts.toLocalDate()),
+            new BigDecimal(String.valueOf(amount)),
+            ccy,
+            new BigDecimal(String.valueOf(usd))));
+  }
+
+  @BeforeAll
+  static void world(SparkSession spark, Settings settings) {
+    for (int i = 1; i <= 4; i++) {
+      t("in" + i, "IBAN:MULE" + i, "ACCT:AGG", "04T0" + i + ":00", 2000, "USD", 2000);
+    }
+    t("fwd", "ACCT:AGG", "ACCT:P1", "04T08:00", 7800, "USD", 7800);
+    t("pass", "ACCT:P1", "ACCT:P2", "04T10:00", 7700, "USD", 7700);
+    for (int i = 1; i <= 5; i++) {
+      t("lay" + i, "ACCT:P2", "ACCT:LAYER" + i, "04T1" + i + ":00", 1500, "USD", 1500);
+    }
+    for (int i = 1; i <= 4; i++) {
+      t("st" + i, "ACCT:STRUCT", "ACCT:CASH" + i, "05T0" + i + ":30", 1_900_000, "THB", 53_000);
+    }
+    // look-alikes
+    for (int i = 1; i <= 12; i++) {
+      t("shop" + i, "ACCT:CUST" + i, "ACCT:MERCHANT", "03T" + (10 + i) + ":00", 120, "USD", 120);
+    }
+    for (int i = 1; i <= 10; i++) {
+      t("pay" + i, "ACCT:EMPLOYER", "ACCT:EMP" + i, "06T09:0" + (i % 10), 900, "USD", 900);
+    }
+    t("near1", "ACCT:HONEST", "ACCT:CAR", "05T09:00", 1_950_000, "THB", 54_000);
+    t("near2", "ACCT:HONEST", "ACCT:CAR", "05T15:00", 1_800_000, "THB", 50_000);
+
+    StructType schema =
+        new StructType()
+            .add("transfer_id", DataTypes.StringType)
+            .add("from_account", DataTypes.StringType)
+            .add("to_account", DataTypes.StringType)
+            .add("value_ts", DataTypes.TimestampType)
+            .add("value_date", DataTypes.DateType)
+            .add("amount", DataTypes.createDecimalType(38, 18))
+            .add("currency", DataTypes.StringType)
+            .add("amount_usd", DataTypes.createDecimalType(24, 2));
+    transfers = spark.createDataFrame(ROWS, schema);
+    DetectionContext context = new DetectionContext(DAY, transfers, settings);
+    alertsByTypology =
+        Detectors.all().stream()
+            .collect(Collectors.toMap(Detector::typology, d -> d.detect(context).collectAsList()));
+  }
+
+  private static List<String> anchors(String typology) {
+    return alertsByTypology.get(typology).stream().map(r -> r.getString(1)).sorted().toList();
+  }
+
+  @Test
+  void fanInFindsTheAggregatorThatForwardsAndNotTheMerchant() {
+    assertThat(anchors("fan_in")).containsExactly("ACCT:AGG");
+    Row alert = alertsByTypology.get("fan_in").get(0);
+    assertThat(alert.<String>getList(2)).contains("IBAN:MULE1", "IBAN:MULE4", "ACCT:AGG");
+    assertThat(alert.<String>getList(3)).contains("in1", "in4", "fwd");
+    assertThat(alert.getDecimal(4)).isEqualByComparingTo("8000");
+    assertThat(alert.getString(8)).contains(">= 3 distinct senders");
+    assertThat(alert.getString(9)).contains("\"senders\":4").contains("ACCT:P1");
+  }
+
+  @Test
+  void rapidPassThroughFindsTheMuleThatPassesMoneyOnWithinHours() {
+    assertThat(anchors("rapid_pass_through")).containsExactly("ACCT:P1");
+    Row alert = alertsByTypology.get("rapid_pass_through").get(0);
+    assertThat(alert.<String>getList(3)).containsExactly("fwd", "pass");
+    assertThat(alert.getDouble(7)).isBetween(0.5, 1.0);
+  }
+
+  @Test
+  void fanOutFindsTheLayeringAccountAndNotThePayrollRun() {
+    assertThat(anchors("fan_out")).containsExactly("ACCT:P2");
+    assertThat(alertsByTypology.get("fan_out").get(0).<String>getList(2))
+        .contains("ACCT:LAYER1", "ACCT:LAYER5", "ACCT:P1");
+  }
+
+  @Test
+  void structuringFindsRepeatedJustBelowThresholdTransfersButNotTwo() {
+    assertThat(anchors("structuring")).containsExactly("ACCT:STRUCT");
+    assertThat(alertsByTypology.get("structuring").get(0).getString(9))
+        .contains("\"n\":4")
+        .contains("\"currency\":\"THB\"");
+  }
+}
