@@ -59,6 +59,7 @@ public final class Scamflow {
     cli.addSubcommand(new IngestCommand());
     cli.addSubcommand(new NightlyCommand());
     cli.addSubcommand(new GenerateCommand());
+    cli.addSubcommand(new DemoCommand());
     return cli;
   }
 
