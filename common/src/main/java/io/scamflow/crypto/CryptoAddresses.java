@@ -170,6 +170,11 @@ public final class CryptoAddresses {
     return Base58.encodeChecked(HexFormat.of().parseHex(hex));
   }
 
+  /** Base58check (4-byte double-SHA256 checksum) of a payload that starts with its version byte. */
+  public static String base58Check(byte[] payload) {
+    return Base58.encodeChecked(payload);
+  }
+
   /** A deterministic valid Tron address for 20 bytes (the generator and tests use it). */
   public static String tronAddress(byte[] twentyBytes) {
     byte[] payload = new byte[21];
