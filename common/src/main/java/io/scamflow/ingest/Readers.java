@@ -15,6 +15,12 @@ public final class Readers {
     List<FormatReader> readers = new ArrayList<>();
     // bank
     // chain
+    readers.add(
+        new io.scamflow.ingest.chain.Trc20JsonReader(
+            io.scamflow.ingest.chain.TokenRegistry.configured()));
+    readers.add(
+        new io.scamflow.ingest.chain.Erc20CsvReader(
+            io.scamflow.ingest.chain.TokenRegistry.configured()));
     // kyc
     // sanctions
     return readers;
