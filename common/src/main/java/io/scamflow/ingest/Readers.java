@@ -21,7 +21,9 @@ public final class Readers {
     readers.add(
         new io.scamflow.ingest.chain.Erc20CsvReader(
             io.scamflow.ingest.chain.TokenRegistry.configured()));
+    readers.add(new io.scamflow.ingest.chain.AddressTagsCsvReader());
     // kyc
+    readers.add(new io.scamflow.ingest.kyc.VaspKycCsvReader());
     // sanctions
     return readers;
   }

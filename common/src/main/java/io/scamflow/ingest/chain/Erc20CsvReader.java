@@ -2,6 +2,7 @@ package io.scamflow.ingest.chain;
 
 import io.scamflow.crypto.CryptoAddresses;
 import io.scamflow.ingest.FormatReader;
+import io.scamflow.ingest.HeadedCsv;
 import io.scamflow.ingest.RecordSink;
 import io.scamflow.table.TableContract;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ public final class Erc20CsvReader implements FormatReader {
 
   @Override
   public void read(String file, InputStream in, RecordSink sink) throws Exception {
-    try (CsvRows rows = new CsvRows(in, HEADER)) {
+    try (HeadedCsv rows = new HeadedCsv(in, HEADER)) {
       while (rows.next()) {
         try {
           CryptoAddresses.Address contract = address("token_address", rows.get("token_address"));

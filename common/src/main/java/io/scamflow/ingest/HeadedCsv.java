@@ -1,4 +1,4 @@
-package io.scamflow.ingest.chain;
+package io.scamflow.ingest;
 
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
@@ -12,15 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A headed CSV file read row by row (RFC 4180 quoting), columns found by header name whatever their
- * order. A file without every required column is unreadable as a whole.
+ * For readers of headed CSV formats: the file read row by row (RFC 4180 quoting), columns found by
+ * header name whatever their order. A file without every required column is unreadable as a whole.
  */
-final class CsvRows implements AutoCloseable {
+public final class HeadedCsv implements AutoCloseable {
   private final CsvParser parser;
   private final Map<String, Integer> index = new HashMap<>();
   private String[] row;
 
-  CsvRows(InputStream in, List<String> required) throws IOException {
+  public HeadedCsv(InputStream in, List<String> required) throws IOException {
     CsvParserSettings settings = new CsvParserSettings();
     settings.setLineSeparatorDetectionEnabled(true);
     settings.setMaxCharsPerColumn(1 << 16);
@@ -47,13 +47,13 @@ final class CsvRows implements AutoCloseable {
   }
 
   /** Advances to the next row; false at the end. */
-  boolean next() {
+  public boolean next() {
     row = parser.parseNext();
     return row != null;
   }
 
-  /** The current row's value of {@code column}, stripped; null when empty or absent. */
-  String get(String column) {
+  /** The current row's value of {@code column} (lowercase name), stripped; null when empty. */
+  public String get(String column) {
     Integer i = index.get(column);
     if (i == null || i >= row.length || row[i] == null) {
       return null;
@@ -62,11 +62,11 @@ final class CsvRows implements AutoCloseable {
     return v.isEmpty() ? null : v;
   }
 
-  String position() {
+  public String position() {
     return "line " + parser.getContext().currentLine();
   }
 
-  String raw() {
+  public String raw() {
     return String.join(",", java.util.Arrays.stream(row).map(v -> v == null ? "" : v).toList());
   }
 
