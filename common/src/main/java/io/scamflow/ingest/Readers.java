@@ -22,6 +22,7 @@ public final class Readers {
         new io.scamflow.ingest.chain.Erc20CsvReader(
             io.scamflow.ingest.chain.TokenRegistry.configured()));
     readers.add(new io.scamflow.ingest.chain.AddressTagsCsvReader());
+    readers.add(new io.scamflow.ingest.chain.BtcJsonReader());
     // kyc
     readers.add(new io.scamflow.ingest.kyc.VaspKycCsvReader());
     // sanctions

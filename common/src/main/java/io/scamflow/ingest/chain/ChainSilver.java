@@ -76,6 +76,7 @@ public final class ChainSilver {
     writes.add(writeAddressTags(run));
     writes.add(writeTransfers(run));
     writes.add(writeAddresses(run));
+    writes.add(new BtcWallets(lakehouse, settings).write(run));
     return StageOutcome.derived(writes, "chain silver for " + run.runDate());
   }
 
