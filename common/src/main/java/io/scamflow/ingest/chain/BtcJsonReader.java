@@ -98,10 +98,11 @@ public final class BtcJsonReader implements FormatReader {
     }
   }
 
-  private static List<Row> ios(JsonNode array, String field) throws ChainValues.Invalid {
+  /** Arrays, not java.util.List: Spark's row encoder takes Scala Seqs or Java arrays only. */
+  private static Row[] ios(JsonNode array, String field) throws ChainValues.Invalid {
     List<Row> out = new ArrayList<>();
     if (array.isMissingNode() || array.isNull()) {
-      return out;
+      return new Row[0];
     }
     if (!array.isArray()) {
       throw new ChainValues.Invalid(field + " is not an array");
@@ -131,9 +132,9 @@ public final class BtcJsonReader implements FormatReader {
       if (value == null || !(value.canConvertToLong() || value.asText("").matches("\\d{1,19}"))) {
         throw new ChainValues.Invalid(field + "[" + i + "] value is not an amount in satoshi");
       }
-      out.add(RowFactory.create(addresses, value.asLong()));
+      out.add(RowFactory.create(addresses.toArray(new String[0]), value.asLong()));
       i++;
     }
-    return out;
+    return out.toArray(new Row[0]);
   }
 }

@@ -18,10 +18,8 @@ class TestBitcoinCoSpend {
   static final String G = "1CAfnSGSZUc4Fzqsbw8jbPpve2GxusMgqC";
   static final String X = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
 
-  /** The reader hands Spark a java.util.List; Row.getList expects a Scala Seq. */
-  @SuppressWarnings("unchecked")
   private static List<String> addresses(Row io) {
-    return (List<String>) io.get(0);
+    return List.of((String[]) io.get(0));
   }
 
   private static Records transactions() throws Exception {
@@ -37,17 +35,14 @@ class TestBitcoinCoSpend {
         .containsExactly(
             "line 6: outputs[0] address '1BadAddressXXXXXXXXXXXXXXXXXXXXXXX' is not a Bitcoin"
                 + " address: Bitcoin base58check checksum does not match");
-    @SuppressWarnings("unchecked")
-    List<Row> outputs = (List<Row>) r.accepted.get(0).get("outputs");
-    assertThat(addresses(outputs.get(0))).containsExactly(C);
-    assertThat(outputs.get(0).getLong(1)).isEqualTo(50000L);
+    Row[] outputs = (Row[]) r.accepted.get(0).get("outputs");
+    assertThat(addresses(outputs[0])).containsExactly(C);
+    assertThat(outputs[0].getLong(1)).isEqualTo(50000L);
     assertThat(r.accepted.get(4).get("is_coinbase")).isEqualTo(true);
-    @SuppressWarnings("unchecked")
-    List<Row> t7 = (List<Row>) r.accepted.get(5).get("inputs");
-    assertThat(addresses(t7.get(1))).as("bech32 normalised to lowercase").containsExactly(X);
-    @SuppressWarnings("unchecked")
-    List<Row> opReturn = (List<Row>) r.accepted.get(5).get("outputs");
-    assertThat(addresses(opReturn.get(0))).isEmpty();
+    Row[] t7 = (Row[]) r.accepted.get(5).get("inputs");
+    assertThat(addresses(t7[1])).as("bech32 normalised to lowercase").containsExactly(X);
+    Row[] opReturn = (Row[]) r.accepted.get(5).get("outputs");
+    assertThat(addresses(opReturn[0])).isEmpty();
   }
 
   @Test
@@ -55,14 +50,14 @@ class TestBitcoinCoSpend {
     CoSpend clusters = new CoSpend(3, 3);
     for (Map<String, Object> tx : transactions().accepted) {
       List<List<String>> inputs = new ArrayList<>();
-      for (Object in : (List<?>) tx.get("inputs")) {
-        inputs.add(addresses((Row) in));
+      for (Row in : (Row[]) tx.get("inputs")) {
+        inputs.add(addresses(in));
       }
       List<Long> values = new ArrayList<>();
       List<String> seen = new ArrayList<>();
-      for (Object out : (List<?>) tx.get("outputs")) {
-        values.add(((Row) out).getLong(1));
-        seen.addAll(addresses((Row) out));
+      for (Row out : (Row[]) tx.get("outputs")) {
+        values.add(out.getLong(1));
+        seen.addAll(addresses(out));
       }
       clusters.add(inputs, values, seen);
     }

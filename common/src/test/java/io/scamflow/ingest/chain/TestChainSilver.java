@@ -34,9 +34,9 @@ class TestChainSilver {
 
   // Straight calls, not StageRunner: its ops.runs bookkeeping is tested elsewhere and costs
   // two MERGEs per stage.
-  private static void ingestAll(Lakehouse lh, Landing landing) {
+  private static void ingest(Lakehouse lh, Landing landing, List<String> formats) {
     for (FormatReader reader : Readers.all()) {
-      if (reader.source().equals("chain") || reader.source().equals("kyc")) {
+      if (formats.contains(reader.format())) {
         new Ingestion(lh)
             .ingest(
                 RunContext.start("ingest." + reader.format(), DAY),
@@ -78,10 +78,15 @@ class TestChainSilver {
                     + " 'ACCT:CHASUS33:123456789' AS to_account"),
             RunContext.start("test.fiat", DAY));
 
-    ingestAll(lh, landing);
+    ingest(
+        lh,
+        landing,
+        List.of("trc20-json", "erc20-csv", "address-tags-csv", "btc-json", "vasp-kyc-csv"));
     silver(lh, settings);
-    ingestAll(lh, landing);
-    silver(lh, settings);
+    // Reloading the transfer files and rebuilding the date's chain rows changes nothing.
+    ingest(lh, landing, List.of("trc20-json", "erc20-csv"));
+    new ChainSilver(lh, settings, "chain_test_fx")
+        .writeTransfers(RunContext.start("silver.chain", DAY));
 
     Map<String, Row> byCurrency = new HashMap<>();
     List<Row> chain =
@@ -122,6 +127,12 @@ class TestChainSilver {
         .isEqualTo(new BigDecimal("123.456789012345678901"));
     assertThat(byCurrency.get("WETH@ETHEREUM").getDecimal(2)).isEqualByComparingTo("246975.31");
 
+    assertThat(
+            spark
+                .sql("SELECT * FROM bronze.chain_transfers WHERE run_date = DATE'2026-03-02'")
+                .count())
+        .as("a reload replaces the files' rows")
+        .isEqualTo(8);
     assertThat(spark.sql("SELECT * FROM silver.transfers WHERE rail = 'FIAT'").count())
         .isEqualTo(1);
     assertThat(
@@ -135,7 +146,7 @@ class TestChainSilver {
                     "SELECT * FROM ops.quarantine WHERE run_date = DATE'2026-03-02'"
                         + " AND source IN ('chain', 'kyc')")
                 .count())
-        .isEqualTo(3 + 2 + 2 + 2);
+        .isEqualTo(3 + 2 + 2 + 2 + 1);
 
     List<Row> links =
         spark
@@ -160,5 +171,17 @@ class TestChainSilver {
     assertThat(otc.getString(2)).isEqualTo("Huione");
     assertThat(otc.getLong(3)).isEqualTo(1);
     assertThat(spark.sql("SELECT * FROM silver.address_tags").count()).isEqualTo(4);
+
+    assertThat(spark.sql("SELECT * FROM silver.btc_wallets").count()).isEqualTo(11);
+    assertThat(
+            spark
+                .sql(
+                    "SELECT wallet_id, wallet_size FROM silver.btc_wallets"
+                        + " WHERE address = '"
+                        + TestBitcoinCoSpend.D
+                        + "'")
+                .first()
+                .mkString("|"))
+        .isEqualTo("BTCW:" + TestBitcoinCoSpend.A + "|3");
   }
 }
