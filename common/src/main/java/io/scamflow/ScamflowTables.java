@@ -13,6 +13,10 @@ public final class ScamflowTables {
   private ScamflowTables() {}
 
   public static List<TableContract> all() {
-    return List.of(RunLog.TABLE, Quarantine.TABLE);
+    List<TableContract> all = new java.util.ArrayList<>(List.of(RunLog.TABLE, Quarantine.TABLE));
+    all.addAll(io.scamflow.ingest.chain.ChainTables.all());
+    all.addAll(io.scamflow.ingest.kyc.KycTables.all());
+    all.add(io.scamflow.transfers.TransferEdges.TABLE);
+    return all;
   }
 }

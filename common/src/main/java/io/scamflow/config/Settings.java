@@ -212,6 +212,26 @@ public final class Settings {
     return read(key, () -> new ArrayList<>(config.getStringList(key)));
   }
 
+  /**
+   * A list of objects (e.g. {@code scamflow.tokens}), each as its keys and their values as text; a
+   * key an object leaves out is absent from its map.
+   */
+  public List<Map<String, String>> objects(String key) {
+    return read(
+        key,
+        () -> {
+          List<Map<String, String>> out = new ArrayList<>();
+          for (Config item : config.getConfigList(key)) {
+            Map<String, String> fields = new TreeMap<>();
+            for (Map.Entry<String, ConfigValue> e : item.entrySet()) {
+              fields.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
+            }
+            out.add(fields);
+          }
+          return out;
+        });
+  }
+
   /** A value that may be absent or empty. */
   public Optional<String> optional(String key) {
     if (!config.hasPath(key)) {

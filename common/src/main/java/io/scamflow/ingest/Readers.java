@@ -15,7 +15,16 @@ public final class Readers {
     List<FormatReader> readers = new ArrayList<>();
     // bank
     // chain
+    readers.add(
+        new io.scamflow.ingest.chain.Trc20JsonReader(
+            io.scamflow.ingest.chain.TokenRegistry.configured()));
+    readers.add(
+        new io.scamflow.ingest.chain.Erc20CsvReader(
+            io.scamflow.ingest.chain.TokenRegistry.configured()));
+    readers.add(new io.scamflow.ingest.chain.AddressTagsCsvReader());
+    readers.add(new io.scamflow.ingest.chain.BtcJsonReader());
     // kyc
+    readers.add(new io.scamflow.ingest.kyc.VaspKycCsvReader());
     // sanctions
     return readers;
   }
