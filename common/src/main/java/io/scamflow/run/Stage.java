@@ -9,4 +9,19 @@ public interface Stage {
   String name();
 
   StageOutcome run(StageContext context);
+
+  /** A stage from a name and a function, for stages that are one call. */
+  static Stage of(String name, java.util.function.Function<StageContext, StageOutcome> body) {
+    return new Stage() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public StageOutcome run(StageContext context) {
+        return body.apply(context);
+      }
+    };
+  }
 }
