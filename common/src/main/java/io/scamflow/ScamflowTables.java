@@ -13,6 +13,8 @@ public final class ScamflowTables {
   private ScamflowTables() {}
 
   public static List<TableContract> all() {
-    return List.of(RunLog.TABLE, Quarantine.TABLE);
+    List<TableContract> all = new java.util.ArrayList<>(List.of(RunLog.TABLE, Quarantine.TABLE));
+    all.addAll(io.scamflow.ingest.sanctions.SanctionsTables.all());
+    return List.copyOf(all);
   }
 }

@@ -17,6 +17,8 @@ public final class Readers {
     // chain
     // kyc
     // sanctions
+    readers.add(io.scamflow.ingest.sanctions.OfacCsvReader.sdn());
+    readers.add(io.scamflow.ingest.sanctions.OfacCsvReader.consolidated());
     return readers;
   }
 
