@@ -19,6 +19,8 @@ public final class Readers {
     // sanctions
     readers.add(io.scamflow.ingest.sanctions.OfacCsvReader.sdn());
     readers.add(io.scamflow.ingest.sanctions.OfacCsvReader.consolidated());
+    readers.add(new io.scamflow.ingest.sanctions.OfacSdnXmlReader());
+    readers.add(new io.scamflow.ingest.sanctions.UnScXmlReader());
     return readers;
   }
 
