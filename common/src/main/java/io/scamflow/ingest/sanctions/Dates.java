@@ -50,6 +50,18 @@ final class Dates {
     return null;
   }
 
+  /** For lists that write days first (the UK's 15/03/2022): dd/MM/yyyy, else {@link #parse}. */
+  static LocalDate parseDayFirst(String text) {
+    if (text != null) {
+      try {
+        return LocalDate.parse(text.strip(), formatter("dd/MM/yyyy"));
+      } catch (DateTimeParseException e) {
+        // not day-first
+      }
+    }
+    return parse(text);
+  }
+
   static java.sql.Date exact(String text) {
     LocalDate d = parse(text);
     return d == null ? null : java.sql.Date.valueOf(d);
