@@ -62,6 +62,10 @@ public final class SanctionsSilver {
             .table(SanctionsTables.BRONZE.name())
             .where(col("run_date").leq(lit(java.sql.Date.valueOf(run.runDate()))))
             .withColumn(VERSION, coalesce(col("list_version"), col("run_date")))
+            .withColumn("_rank", formatRank())
+            .withColumn("_best", min("_rank").over(Window.partitionBy("list_id", VERSION)))
+            .where(col("_rank").equalTo(col("_best")))
+            .drop("_rank", "_best")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String input = run.runDate() + "/" + fingerprint(bronze);
@@ -99,6 +103,19 @@ public final class SanctionsSilver {
     } finally {
       bronze.unpersist();
     }
+  }
+
+  /**
+   * When one list version arrives in several formats (the SDN list as CSV set and as XML on the
+   * same day), only the richest is used, so their spelling differences never show as changes:
+   * SDN_ADVANCED, then the SDN XML, then the CSV set.
+   */
+  private static Column formatRank() {
+    Column f = col(io.scamflow.ingest.Ingestion.FORMAT);
+    return when(f.equalTo("ofac-sdn-advanced-xml"), 1)
+        .when(f.equalTo("ofac-sdn-xml"), 2)
+        .when(f.equalTo("ofac-sdn-csv"), 3)
+        .otherwise(0);
   }
 
   /** Crypto addresses designated on {@code day}, one row per list, entity and address. */
