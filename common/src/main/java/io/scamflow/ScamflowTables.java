@@ -1,8 +1,15 @@
 package io.scamflow;
 
+import io.scamflow.ingest.chain.ChainTables;
+import io.scamflow.ingest.kyc.KycTables;
+import io.scamflow.ingest.sanctions.SanctionsTables;
+import io.scamflow.pipeline.LoadedFiles;
 import io.scamflow.quality.Quarantine;
 import io.scamflow.run.RunLog;
 import io.scamflow.table.TableContract;
+import io.scamflow.transfers.SilverTransfers;
+import io.scamflow.transfers.TransferEdges;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,10 +20,18 @@ public final class ScamflowTables {
   private ScamflowTables() {}
 
   public static List<TableContract> all() {
-    List<TableContract> all = new java.util.ArrayList<>(List.of(RunLog.TABLE, Quarantine.TABLE));
-    all.addAll(io.scamflow.ingest.chain.ChainTables.all());
-    all.addAll(io.scamflow.ingest.kyc.KycTables.all());
-    all.add(io.scamflow.transfers.TransferEdges.TABLE);
-    return all;
+    List<TableContract> all = new ArrayList<>();
+    // ops
+    all.add(RunLog.TABLE);
+    all.add(Quarantine.TABLE);
+    all.add(LoadedFiles.TABLE);
+    // ingest
+    all.addAll(ChainTables.all());
+    all.addAll(KycTables.all());
+    all.addAll(SanctionsTables.all());
+    // silver
+    all.add(SilverTransfers.TABLE);
+    all.add(TransferEdges.TABLE);
+    return List.copyOf(all);
   }
 }

@@ -26,6 +26,15 @@ public final class Readers {
     // kyc
     readers.add(new io.scamflow.ingest.kyc.VaspKycCsvReader());
     // sanctions
+    readers.add(io.scamflow.ingest.sanctions.OfacCsvReader.sdn());
+    readers.add(io.scamflow.ingest.sanctions.OfacCsvReader.consolidated());
+    readers.add(new io.scamflow.ingest.sanctions.OfacSdnXmlReader());
+    readers.add(new io.scamflow.ingest.sanctions.UnScXmlReader());
+    readers.add(new io.scamflow.ingest.sanctions.OfacSdnAdvancedXmlReader());
+    readers.add(new io.scamflow.ingest.sanctions.UkFcdoXmlReader());
+    readers.add(new io.scamflow.ingest.sanctions.EuFsfXmlReader());
+    readers.add(new io.scamflow.ingest.sanctions.OpenSanctionsFtmReader());
+    readers.add(new io.scamflow.ingest.sanctions.AddressWatchlistCsvReader());
     return readers;
   }
 
