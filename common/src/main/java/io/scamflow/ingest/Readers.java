@@ -14,6 +14,8 @@ public final class Readers {
   public static List<FormatReader> all() {
     List<FormatReader> readers = new ArrayList<>();
     // bank
+    // reference
+    readers.add(new io.scamflow.ingest.reference.FxRatesCsvReader());
     // chain
     // kyc
     // sanctions

@@ -1,0 +1,139 @@
+package io.scamflow.ingest.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scamflow.config.Settings;
+import io.scamflow.ingest.Ingestion;
+import io.scamflow.ingest.Landing;
+import io.scamflow.ingest.Readers;
+import io.scamflow.ingest.RecordSink;
+import io.scamflow.run.StageRunner;
+import io.scamflow.table.Lakehouse;
+import io.scamflow.testing.SharedSparkExtension;
+import io.scamflow.testing.SparkTest;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+@SparkTest
+class TestFxRates {
+  private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+  private static List<String> read(String text, List<Object[]> accepted) throws Exception {
+    List<String> rejected = new ArrayList<>();
+    new FxRatesCsvReader()
+        .read(
+            "f.csv",
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            new RecordSink() {
+              @Override
+              public void accept(String position, Object... values) {
+                accepted.add(values);
+              }
+
+              @Override
+              public void reject(String position, String reason, String raw) {
+                rejected.add(position + ": " + reason);
+              }
+            });
+    return rejected;
+  }
+
+  @Test
+  void readerTakesGoodRatesAndQuarantinesBadDateCurrencyAndRate() throws Exception {
+    List<Object[]> ok = new ArrayList<>();
+    List<String> bad =
+        read(
+            "date,currency,usd_per_unit\n2026-03-02,EUR,1.08\n2026-03-02,usdt,1\n"
+                + "2026-13-01,EUR,1.1\n2026-03-02,XYZ,1\n2026-03-02,GBP,abc\n2026-03-02,JPY,-1\n",
+            ok);
+    assertThat(ok).hasSize(2);
+    assertThat(ok.get(0)[1]).isEqualTo("EUR");
+    assertThat((BigDecimal) ok.get(0)[2]).isEqualByComparingTo("1.08");
+    assertThat(ok.get(1)[1]).isEqualTo("USDT");
+    assertThat(bad)
+        .containsExactly(
+            "line 4: unparseable date '2026-13-01'",
+            "line 5: unknown currency 'XYZ'",
+            "line 6: bad rate 'abc'",
+            "line 7: rate out of range '-1'");
+  }
+
+  @Test
+  void aFileWithAnotherHeaderIsUnreadable() {
+    assertThatThrownBy(() -> read("day,ccy,rate\n2026-03-02,EUR,1\n", new ArrayList<>()))
+        .hasMessageContaining("date,currency,usd_per_unit");
+  }
+
+  @Test
+  void knownCurrenciesAreIso4217OrCryptoTickers() {
+    assertThat(FxRates.isKnownCurrency("CHF")).isTrue();
+    assertThat(FxRates.isKnownCurrency("USDT")).isTrue();
+    assertThat(FxRates.isKnownCurrency("chf")).isFalse();
+    assertThat(FxRates.isKnownCurrency("ABC")).isFalse();
+  }
+
+  @Test
+  void amountUsdUsesTheLatestRateWithinAWeekAndNeverDropsARow(
+      SparkSession spark, Lakehouse lh, Settings settings) throws Exception {
+    Path dir =
+        SharedSparkExtension.testDir().resolve("fx-landing/" + DAY + "/reference/fx-rates-csv");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("rates.csv"),
+        "date,currency,usd_per_unit\n2026-02-27,EUR,1.10\n2026-03-02,EUR,1.20\n"
+            + "2026-02-01,GBP,1.30\n2026-03-01,JPY,0.0067\n");
+    var reader = Readers.forFormat("reference", "fx-rates-csv");
+    List<String> files =
+        Landing.list(dir.toString(), reader, spark.sparkContext().hadoopConfiguration());
+    StageRunner runner = new StageRunner(lh, settings);
+    runner.run("ingest.reference.fx", DAY, run -> new Ingestion(lh).ingest(run, reader, files));
+    runner.run("silver.fx", DAY, run -> new FxRates(lh).build(run));
+    runner.run("silver.fx", DAY, run -> new FxRates(lh).build(run));
+    assertThat(spark.table("silver.fx_rates").count()).isEqualTo(4);
+
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("d", DataTypes.DateType)
+            .add("ccy", DataTypes.StringType)
+            .add("amt", DataTypes.createDecimalType(38, 18));
+    Dataset<Row> transfers =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("a", Date.valueOf("2026-03-01"), "EUR", new BigDecimal("100")),
+                RowFactory.create("b", Date.valueOf("2026-03-02"), "EUR", new BigDecimal("100")),
+                RowFactory.create("c", Date.valueOf("2026-03-02"), "GBP", new BigDecimal("100")),
+                RowFactory.create("d", Date.valueOf("2026-03-02"), "USD", new BigDecimal("5.5")),
+                RowFactory.create("e", Date.valueOf("2026-03-02"), "JPY", new BigDecimal("1000")),
+                RowFactory.create("f", null, "EUR", new BigDecimal("1"))),
+            schema);
+    List<Row> out =
+        new FxRates(lh)
+            .withAmountUsd(transfers, "d", "ccy", "amt", "usd")
+            .orderBy("id")
+            .select("id", "usd")
+            .collectAsList();
+    assertThat(out).hasSize(6);
+    assertThat(out.get(0).getDecimal(1)).isEqualByComparingTo("110.00");
+    assertThat(out.get(1).getDecimal(1)).isEqualByComparingTo("120.00");
+    assertThat(out.get(2).isNullAt(1)).as("GBP rate is a month old").isTrue();
+    assertThat(out.get(3).getDecimal(1)).isEqualByComparingTo("5.50");
+    assertThat(out.get(4).getDecimal(1)).isEqualByComparingTo("6.70");
+    assertThat(out.get(5).isNullAt(1)).isTrue();
+  }
+}
