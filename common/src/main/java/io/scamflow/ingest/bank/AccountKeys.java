@@ -148,9 +148,12 @@ final class AccountKeys {
     return code == null ? "?" : code.replace(':', '_');
   }
 
-  /** The ACCT key of a non-IBAN account; separators inside the number are dropped. */
+  /**
+   * The ACCT key of a non-IBAN account, or null when the number is only separators (":59:/-");
+   * separators inside the number are dropped.
+   */
   static String otherKey(String number, String bic, String bankCode) {
     String n = compact(number).replaceAll("[-./:]", "");
-    return "ACCT:" + bankPart(bic, bankCode) + ":" + n;
+    return n.isEmpty() ? null : "ACCT:" + bankPart(bic, bankCode) + ":" + n;
   }
 }

@@ -161,6 +161,9 @@ final class Transfer {
       return null;
     }
     p.accountKey = AccountKeys.otherKey(compact, p.agent, p.bankCode);
+    if (p.accountKey == null && blank(p.name)) {
+      return "missing party: no name and no usable account";
+    }
     return null;
   }
 
