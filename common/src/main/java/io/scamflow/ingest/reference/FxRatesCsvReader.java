@@ -78,7 +78,7 @@ public final class FxRatesCsvReader implements FormatReader {
         continue;
       }
       String position = "line " + n;
-      List<String> f = Csv.split(line);
+      List<String> f = io.scamflow.ingest.CsvLine.split(line);
       if (f.size() != 3) {
         sink.reject(position, "expected 3 fields, found " + f.size(), line);
         continue;

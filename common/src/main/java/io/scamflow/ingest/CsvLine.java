@@ -1,13 +1,16 @@
-package io.scamflow.ingest.reference;
+package io.scamflow.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one RFC 4180 CSV line: commas, double-quoted fields, doubled quotes inside them. */
-final class Csv {
-  private Csv() {}
+/**
+ * Splits one RFC 4180 CSV line: commas, double-quoted fields, doubled quotes inside them; fields
+ * trimmed. For line-oriented CSV readers (a quoted field never spans lines in these formats).
+ */
+public final class CsvLine {
+  private CsvLine() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
