@@ -13,6 +13,14 @@ public final class ScamflowTables {
   private ScamflowTables() {}
 
   public static List<TableContract> all() {
-    return List.of(RunLog.TABLE, Quarantine.TABLE);
+    return List.of(
+        RunLog.TABLE,
+        Quarantine.TABLE,
+        io.scamflow.ingest.bank.BankTables.BRONZE,
+        io.scamflow.ingest.bank.FiatSilver.ACCOUNTS,
+        io.scamflow.ingest.bank.FiatSilver.PARTIES,
+        io.scamflow.ingest.bank.FiatSilver.LABELS,
+        io.scamflow.ingest.reference.FxRates.BRONZE,
+        io.scamflow.ingest.reference.FxRates.TABLE);
   }
 }

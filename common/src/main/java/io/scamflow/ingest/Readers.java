@@ -21,6 +21,7 @@ public final class Readers {
     readers.add(new io.scamflow.ingest.bank.Camt053Reader());
     readers.add(new io.scamflow.ingest.bank.Camt054Reader());
     readers.add(new io.scamflow.ingest.bank.Pain001Reader());
+    readers.add(new io.scamflow.ingest.bank.GoAmlReader());
     // reference
     readers.add(new io.scamflow.ingest.reference.FxRatesCsvReader());
     // chain

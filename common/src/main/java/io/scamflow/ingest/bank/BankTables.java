@@ -70,7 +70,8 @@ public final class BankTables {
           .column(
               "direction",
               DataTypes.StringType,
-              "For statements: CRDT or DBIT as seen from the statement's account")
+              "camt: CRDT or DBIT as seen from the statement's account; goAML: which side is the"
+                  + " reporting entity's client (FROM_MY_CLIENT, TO_MY_CLIENT, BOTH_MY_CLIENT)")
           .column(
               "payment_format",
               DataTypes.StringType,

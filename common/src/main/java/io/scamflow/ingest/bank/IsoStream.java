@@ -101,8 +101,27 @@ final class IsoStream {
     this.emptyScope = emptyScope;
   }
 
+  /**
+   * A stream over a document without a versioned namespace (goAML), whose root element must be
+   * {@code root}; its "version" is the root's name.
+   */
+  static IsoStream plain(String root, Set<String> recordNames, Set<String> scopeNames) {
+    return new IsoStream("root:" + root, recordNames, scopeNames, null);
+  }
+
   /** The message version named by the namespace, e.g. "pacs.008.001.08"; throws when foreign. */
-  String version(String namespace) throws IOException {
+  String version(String namespace, String rootName) throws IOException {
+    if (message.startsWith("root:")) {
+      if (!message.substring(5).equals(rootName)) {
+        throw new IOException(
+            "expected a <"
+                + message.substring(5)
+                + "> document but the root is <"
+                + rootName
+                + ">");
+      }
+      return rootName;
+    }
     Matcher m = VERSION.matcher(namespace == null ? "" : namespace);
     while (m.find()) {
       int v = Integer.parseInt(m.group(2));
@@ -141,7 +160,7 @@ final class IsoStream {
           case XMLStreamConstants.START_ELEMENT -> {
             String name = r.getLocalName();
             if (version == null) {
-              version = version(r.getNamespaceURI());
+              version = version(r.getNamespaceURI(), name);
             }
             path.addLast(name);
             text.setLength(0);

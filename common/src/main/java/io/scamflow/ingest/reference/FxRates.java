@@ -53,6 +53,14 @@ public final class FxRates {
           .keys("rate_date", "currency")
           .build();
 
+  /** bronze.fx_rates: the rates as delivered, with lineage. */
+  public static final TableContract BRONZE =
+      Ingestion.bronzeTable("bronze.fx_rates", "Daily FX rates as delivered (fx-rates-csv)")
+          .column("rate_date", DataTypes.DateType, "Date the rate applies to")
+          .column("currency", DataTypes.StringType, "ISO 4217 code (or crypto ticker), upper case")
+          .column("usd_per_unit", RATE, "US dollars for one unit of the currency on that date")
+          .build();
+
   private final Lakehouse lakehouse;
 
   public FxRates(Lakehouse lakehouse) {
@@ -83,11 +91,11 @@ public final class FxRates {
    * old one; rates of other dates are kept).
    */
   public StageOutcome build(RunContext run) {
-    lakehouse.ensure(FxRatesCsvReader.BRONZE);
+    lakehouse.ensure(BRONZE);
     Dataset<Row> delivered =
         lakehouse
             .spark()
-            .table(FxRatesCsvReader.BRONZE.name())
+            .table(BRONZE.name())
             .where(col(Ingestion.RUN_DATE).equalTo(lit(java.sql.Date.valueOf(run.runDate()))))
             .groupBy("rate_date", "currency")
             .agg(

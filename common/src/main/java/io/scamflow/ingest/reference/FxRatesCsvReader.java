@@ -1,7 +1,6 @@
 package io.scamflow.ingest.reference;
 
 import io.scamflow.ingest.FormatReader;
-import io.scamflow.ingest.Ingestion;
 import io.scamflow.ingest.RecordSink;
 import io.scamflow.table.TableContract;
 import java.io.BufferedReader;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * [fx-rates-csv] daily FX rates, header {@code date,currency,usd_per_unit}: one rate per line, the
@@ -24,14 +22,6 @@ public final class FxRatesCsvReader implements FormatReader {
   private static final long serialVersionUID = 1L;
 
   static final String HEADER = "date,currency,usd_per_unit";
-
-  static final TableContract BRONZE =
-      Ingestion.bronzeTable("bronze.fx_rates", "Daily FX rates as delivered (fx-rates-csv)")
-          .column("rate_date", DataTypes.DateType, "Date the rate applies to")
-          .column("currency", DataTypes.StringType, "ISO 4217 code (or crypto ticker), upper case")
-          .column(
-              "usd_per_unit", FxRates.RATE, "US dollars for one unit of the currency on that date")
-          .build();
 
   @Override
   public String source() {
@@ -45,7 +35,7 @@ public final class FxRatesCsvReader implements FormatReader {
 
   @Override
   public TableContract bronzeTable() {
-    return BRONZE;
+    return FxRates.BRONZE;
   }
 
   @Override

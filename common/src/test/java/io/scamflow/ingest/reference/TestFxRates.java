@@ -3,20 +3,11 @@ package io.scamflow.ingest.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scamflow.config.Settings;
-import io.scamflow.ingest.Ingestion;
-import io.scamflow.ingest.Landing;
-import io.scamflow.ingest.Readers;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.run.StageRunner;
-import io.scamflow.table.Lakehouse;
-import io.scamflow.testing.SharedSparkExtension;
 import io.scamflow.testing.SparkTest;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,24 +79,18 @@ class TestFxRates {
   }
 
   @Test
-  void amountUsdUsesTheLatestRateWithinAWeekAndNeverDropsARow(
-      SparkSession spark, Lakehouse lh, Settings settings) throws Exception {
-    Path dir =
-        SharedSparkExtension.testDir().resolve("fx-landing/" + DAY + "/reference/fx-rates-csv");
-    Files.createDirectories(dir);
-    Files.writeString(
-        dir.resolve("rates.csv"),
-        "date,currency,usd_per_unit\n2026-02-27,EUR,1.10\n2026-03-02,EUR,1.20\n"
-            + "2026-02-01,GBP,1.30\n2026-03-01,JPY,0.0067\n");
-    var reader = Readers.forFormat("reference", "fx-rates-csv");
-    List<String> files =
-        Landing.list(dir.toString(), reader, spark.sparkContext().hadoopConfiguration());
-    StageRunner runner = new StageRunner(lh, settings);
-    runner.run("ingest.reference.fx", DAY, run -> new Ingestion(lh).ingest(run, reader, files));
-    runner.run("silver.fx", DAY, run -> new FxRates(lh).build(run));
-    runner.run("silver.fx", DAY, run -> new FxRates(lh).build(run));
-    assertThat(spark.table("silver.fx_rates").count()).isEqualTo(4);
-
+  void amountUsdUsesTheLatestRateWithinAWeekAndNeverDropsARow(SparkSession spark) {
+    Dataset<Row> rates =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(Date.valueOf("2026-02-27"), "EUR", new BigDecimal("1.10")),
+                RowFactory.create(Date.valueOf("2026-03-02"), "EUR", new BigDecimal("1.20")),
+                RowFactory.create(Date.valueOf("2026-02-01"), "GBP", new BigDecimal("1.30")),
+                RowFactory.create(Date.valueOf("2026-03-01"), "JPY", new BigDecimal("0.0067"))),
+            new StructType()
+                .add("rate_date", DataTypes.DateType)
+                .add("currency", DataTypes.StringType)
+                .add("usd_per_unit", FxRates.RATE));
     StructType schema =
         new StructType()
             .add("id", DataTypes.StringType)
@@ -123,8 +108,7 @@ class TestFxRates {
                 RowFactory.create("f", null, "EUR", new BigDecimal("1"))),
             schema);
     List<Row> out =
-        new FxRates(lh)
-            .withAmountUsd(transfers, "d", "ccy", "amt", "usd")
+        FxRates.withAmountUsd(transfers, rates, "d", "ccy", "amt", "usd")
             .orderBy("id")
             .select("id", "usd")
             .collectAsList();
