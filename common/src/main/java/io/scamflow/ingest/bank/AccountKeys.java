@@ -145,6 +145,9 @@ final class AccountKeys {
       return bic.substring(0, 8);
     }
     String code = compact(bankCode);
+    if (isBic(code)) {
+      return code.substring(0, 8); // AMLworld-style bank columns may hold a BIC
+    }
     return code == null ? "?" : code.replace(':', '_');
   }
 

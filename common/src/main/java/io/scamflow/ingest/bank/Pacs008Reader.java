@@ -37,6 +37,7 @@ public final class Pacs008Reader extends IsoReader {
     if (t.dateText == null) {
       t.dateText = ctx.tail("GrpHdr/IntrBkSttlmDt", "GrpHdr/CreDtTm");
     }
+    t.timeText = rec.get("AccptncDtTm");
     t.amountText = rec.get("IntrBkSttlmAmt");
     t.currency = rec.get("IntrBkSttlmAmt@Ccy");
     t.otherAmountText = rec.get("InstdAmt");

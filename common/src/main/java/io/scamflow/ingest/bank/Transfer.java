@@ -75,6 +75,10 @@ final class Transfer {
   String uetr;
   String txRef;
   String dateText;
+
+  /** A separate time stamp (e.g. pacs.008 AccptncDtTm); ignored when it does not parse. */
+  String timeText;
+
   LocalDate valueDate;
   LocalDateTime valueTs;
   String amountText;
@@ -101,6 +105,16 @@ final class Transfer {
       }
       if (!parseDate(dateText.strip())) {
         return "unparseable date '" + dateText.strip() + "'";
+      }
+    }
+    if (valueTs == null && !blank(timeText)) {
+      try {
+        valueTs =
+            OffsetDateTime.parse(timeText.strip())
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .toLocalDateTime();
+      } catch (DateTimeParseException e) {
+        valueTs = null; // the date alone is what the record is about
       }
     }
     amount = parseAmount(amountText);
