@@ -1,7 +1,10 @@
 package io.scamflow;
 
+import io.scamflow.ingest.bank.BankTables;
+import io.scamflow.ingest.bank.FiatSilver;
 import io.scamflow.ingest.chain.ChainTables;
 import io.scamflow.ingest.kyc.KycTables;
+import io.scamflow.ingest.reference.FxRates;
 import io.scamflow.ingest.sanctions.SanctionsTables;
 import io.scamflow.pipeline.LoadedFiles;
 import io.scamflow.quality.Quarantine;
@@ -26,10 +29,16 @@ public final class ScamflowTables {
     all.add(Quarantine.TABLE);
     all.add(LoadedFiles.TABLE);
     // ingest
+    all.add(BankTables.BRONZE);
+    all.add(FxRates.BRONZE);
     all.addAll(ChainTables.all());
     all.addAll(KycTables.all());
     all.addAll(SanctionsTables.all());
     // silver
+    all.add(FxRates.TABLE);
+    all.add(FiatSilver.ACCOUNTS);
+    all.add(FiatSilver.PARTIES);
+    all.add(FiatSilver.LABELS);
     all.add(SilverTransfers.TABLE);
     all.add(TransferEdges.TABLE);
     return List.copyOf(all);

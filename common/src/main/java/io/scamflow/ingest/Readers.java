@@ -14,6 +14,16 @@ public final class Readers {
   public static List<FormatReader> all() {
     List<FormatReader> readers = new ArrayList<>();
     // bank
+    readers.add(new io.scamflow.ingest.bank.Pacs008Reader());
+    readers.add(new io.scamflow.ingest.bank.Mt103Reader());
+    readers.add(new io.scamflow.ingest.bank.AmlWorldCsvReader());
+    readers.add(new io.scamflow.ingest.bank.AmlSimCsvReader());
+    readers.add(new io.scamflow.ingest.bank.Camt053Reader());
+    readers.add(new io.scamflow.ingest.bank.Camt054Reader());
+    readers.add(new io.scamflow.ingest.bank.Pain001Reader());
+    readers.add(new io.scamflow.ingest.bank.GoAmlReader());
+    // reference
+    readers.add(new io.scamflow.ingest.reference.FxRatesCsvReader());
     // chain
     readers.add(
         new io.scamflow.ingest.chain.Trc20JsonReader(
