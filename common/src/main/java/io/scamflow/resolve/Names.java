@@ -144,8 +144,15 @@ public final class Names {
     // apostrophes and soft signs join (o'brien, al'-kaida), everything else separates
     ascii = ascii.replaceAll("['`\u02bc\u02b9]", "");
     List<String> tokens = new ArrayList<>();
+    boolean arabic = raw != null && raw.codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF);
     for (String t : ascii.split("[^a-z0-9]+")) {
-      if (!t.isEmpty()) {
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (arabic && t.startsWith("al") && t.length() > 4) {
+        tokens.add("al"); // Arabic writes the article joined: "alrshyd" is "al rshyd"
+        tokens.add(t.substring(2));
+      } else {
         tokens.add(t);
       }
     }
@@ -256,8 +263,14 @@ public final class Names {
       weights += w;
     }
     double score = weighted / weights;
-    int unmatched = longer.size() - shorter.size();
-    score -= Math.min(0.12, 0.04 * unmatched);
+    // A dropped middle name costs little; an extra first or last name means another person.
+    double penalty = 0;
+    for (int j = 0; j < longer.size(); j++) {
+      if (!usedL[j]) {
+        penalty += (j == 0 || j == longer.size() - 1) ? 0.2 : 0.04;
+      }
+    }
+    score -= penalty;
     if (initials == shorter.size()) {
       score = Math.min(score, 0.7); // initials alone identify nobody
     }
@@ -276,7 +289,27 @@ public final class Names {
     if (jw < 0.9 && x.length() > 2 && y.length() > 2 && samePhonetic(x, y)) {
       jw = Math.max(jw, 0.9);
     }
+    if (jw < 0.9
+        && x.charAt(0) == y.charAt(0)
+        && skeleton(x).length() >= 3
+        && skeleton(x).equals(skeleton(y))) {
+      jw = 0.9; // same consonants: vowel-less romanisations (Arabic, Thai) of the same name
+    }
     return jw >= 0.9 ? jw : jw * 0.6;
+  }
+
+  /** Consonants only, doubled letters collapsed: "mohammed" and "mhmd" are both "mhmd". */
+  static String skeleton(String token) {
+    StringBuilder out = new StringBuilder();
+    for (char c : token.toCharArray()) {
+      if ("aeiouyw".indexOf(c) >= 0) {
+        continue;
+      }
+      if (out.length() == 0 || out.charAt(out.length() - 1) != c) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static boolean samePhonetic(String x, String y) {
