@@ -2,6 +2,7 @@ package io.scamflow;
 
 import io.scamflow.quality.Quarantine;
 import io.scamflow.run.RunLog;
+import io.scamflow.screen.Screening;
 import io.scamflow.table.TableContract;
 import java.util.List;
 
@@ -13,6 +14,6 @@ public final class ScamflowTables {
   private ScamflowTables() {}
 
   public static List<TableContract> all() {
-    return List.of(RunLog.TABLE, Quarantine.TABLE);
+    return List.of(RunLog.TABLE, Quarantine.TABLE, Screening.HITS);
   }
 }

@@ -134,15 +134,17 @@ public final class Screening {
     SparkSession spark = lakehouse.spark();
     LocalDate date = run.runDate();
     ScreeningIndex index = loadIndex(date);
-    Broadcast<ScreeningIndex> shared =
+    // Java-serialised bytes: the session's Kryo serializer cannot write records
+    Broadcast<byte[]> shared =
         spark
             .sparkContext()
-            .broadcast(index, scala.reflect.ClassTag$.MODULE$.apply(ScreeningIndex.class));
+            .broadcast(index.toBytes(), scala.reflect.ClassTag$.MODULE$.apply(byte[].class));
 
     Dataset<Row> subjects = subjects(spark, date);
     Dataset<Row> nameHits =
         subjects.mapPartitions(
-            (MapPartitionsFunction<Row, Row>) rows -> screenRows(rows, shared.value()),
+            (MapPartitionsFunction<Row, Row>)
+                rows -> screenRows(rows, ScreeningIndex.fromBytes(shared.value())),
             Encoders.row(HIT_ROW));
     Dataset<Row> addressHits = addressHits(spark, date);
     Dataset<Row> hits =

@@ -89,6 +89,27 @@ final class ScreeningIndex implements Serializable {
     return entities.computeIfAbsent(listId + "\u0000" + entityId, k -> new ListedEntity());
   }
 
+  byte[] toBytes() {
+    try (var bytes = new java.io.ByteArrayOutputStream();
+        var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(this);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static ScreeningIndex fromBytes(byte[] data) {
+    try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(data))) {
+      return (ScreeningIndex) in.readObject();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   int size() {
     return names.size();
   }
@@ -103,13 +124,7 @@ final class ScreeningIndex implements Serializable {
     if (query.isEmpty()) {
       return List.of();
     }
-    Set<Integer> candidates = new HashSet<>();
-    for (String key : Names.blockingKeys(query)) {
-      List<Integer> block = byKey.get(key);
-      if (block != null) {
-        candidates.addAll(block);
-      }
-    }
+    List<Integer> candidates = candidates(query);
     Map<String, ScreeningHit> best = new HashMap<>();
     for (int i : candidates) {
       ListedName listed = names.get(i);
@@ -135,6 +150,43 @@ final class ScreeningIndex implements Serializable {
             .thenComparing(ScreeningHit::entityId));
     return out.size() > maxHits ? out.subList(0, maxHits) : out;
   }
+
+  /**
+   * Names sharing a blocking key with the query, most shared keys first, at most {@link
+   * #MAX_CANDIDATES}; keys held by more than 5% of the list ("al", "mohammed") are used only when
+   * the query has no rarer one.
+   */
+  private List<Integer> candidates(Names.Normalised query) {
+    int common = Math.max(50, names.size() / 20);
+    List<List<Integer>> blocks = new ArrayList<>();
+    for (String key : Names.blockingKeys(query)) {
+      List<Integer> block = byKey.get(key);
+      if (block != null) {
+        blocks.add(block);
+      }
+    }
+    if (blocks.isEmpty()) {
+      return List.of();
+    }
+    blocks.sort(Comparator.comparingInt(List::size));
+    Map<Integer, Integer> shared = new HashMap<>();
+    for (List<Integer> block : blocks) {
+      if (block.size() > common && !shared.isEmpty()) {
+        break;
+      }
+      for (int i : block) {
+        shared.merge(i, 1, Integer::sum);
+      }
+    }
+    List<Integer> out = new ArrayList<>(shared.keySet());
+    if (out.size() > MAX_CANDIDATES) {
+      out.sort(Comparator.comparing((Integer i) -> shared.get(i)).reversed());
+      out = out.subList(0, MAX_CANDIDATES);
+    }
+    return out;
+  }
+
+  static final int MAX_CANDIDATES = 300;
 
   private ScreeningHit score(
       Subject subject, Names.Normalised query, ListedName listed, double name) {

@@ -57,6 +57,7 @@ public final class Scamflow {
     cli.addSubcommand(new TablesCommand());
     cli.addSubcommand(new DescribeCommand());
     cli.addSubcommand(new IngestCommand());
+    cli.addSubcommand(new ScreenCommand());
     return cli;
   }
 
