@@ -1,5 +1,6 @@
 package io.scamflow;
 
+import io.scamflow.detect.Alerts;
 import io.scamflow.ingest.bank.BankTables;
 import io.scamflow.ingest.bank.FiatSilver;
 import io.scamflow.ingest.chain.ChainTables;
@@ -8,7 +9,9 @@ import io.scamflow.ingest.reference.FxRates;
 import io.scamflow.ingest.sanctions.SanctionsTables;
 import io.scamflow.pipeline.LoadedFiles;
 import io.scamflow.quality.Quarantine;
+import io.scamflow.resolve.EntityResolution;
 import io.scamflow.run.RunLog;
+import io.scamflow.screen.Screening;
 import io.scamflow.table.TableContract;
 import io.scamflow.transfers.SilverTransfers;
 import io.scamflow.transfers.TransferEdges;
@@ -41,6 +44,12 @@ public final class ScamflowTables {
     all.add(FiatSilver.LABELS);
     all.add(SilverTransfers.TABLE);
     all.add(TransferEdges.TABLE);
+    all.add(EntityResolution.ENTITIES);
+    all.add(EntityResolution.MEMBERS);
+    all.add(EntityResolution.LINKS);
+    // gold
+    all.add(Screening.HITS);
+    all.add(Alerts.TABLE);
     return List.copyOf(all);
   }
 }

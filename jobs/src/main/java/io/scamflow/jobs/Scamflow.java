@@ -60,6 +60,7 @@ public final class Scamflow {
     cli.addSubcommand(new NightlyCommand());
     cli.addSubcommand(new GenerateCommand());
     cli.addSubcommand(new DemoCommand());
+    cli.addSubcommand(new ScreenCommand());
     return cli;
   }
 
