@@ -1,9 +1,15 @@
 package io.scamflow.pipeline;
 
+import io.scamflow.detect.DetectionStage;
+import io.scamflow.ingest.bank.FiatSilver;
 import io.scamflow.ingest.chain.ChainSilver;
 import io.scamflow.ingest.kyc.VaspLinks;
+import io.scamflow.ingest.reference.FxRates;
+import io.scamflow.ingest.sanctions.SanctionsSilver;
+import io.scamflow.resolve.EntityResolution;
 import io.scamflow.run.Stage;
 import io.scamflow.run.StageOutcome;
+import io.scamflow.screen.Screening;
 import io.scamflow.table.WriteResult;
 import io.scamflow.transfers.TransferEdges;
 import java.util.ArrayList;
@@ -22,20 +28,30 @@ final class DerivedStages {
 
   static List<Stage> all() {
     List<Stage> out = new ArrayList<>();
-    // silver
+    // silver: rates first, then both rails (chain prices read silver.fx_rates), lists, edges
+    out.add(Stage.of("silver.fx_rates", c -> new FxRates(c.lakehouse()).build(c.run())));
+    out.add(Stage.of("silver.fiat", c -> new FiatSilver(c.lakehouse()).build(c.run())));
     out.add(
         Stage.of(
             "silver.vasp_links",
             c -> derived(new VaspLinks(c.lakehouse()).write(c.run()), "KYC links")));
     out.add(
         Stage.of("silver.chain", c -> new ChainSilver(c.lakehouse(), c.settings()).run(c.run())));
+    out.add(Stage.of("silver.sanctions", c -> new SanctionsSilver(c.lakehouse()).build(c.run())));
     out.add(
         Stage.of(
             "silver.transfer_edges",
             c -> derived(new TransferEdges(c.lakehouse()).write(c.run()), "graph edges")));
     // resolution and screening
+    out.add(
+        Stage.of(
+            "silver.entities",
+            c -> new EntityResolution(c.lakehouse(), c.settings()).run(c.run())));
+    out.add(
+        Stage.of(
+            "gold.screening_hits", c -> new Screening(c.lakehouse(), c.settings()).run(c.run())));
     // graph and gold
-    out.add(new io.scamflow.detect.DetectionStage());
+    out.add(new DetectionStage());
     return out;
   }
 }
