@@ -134,7 +134,9 @@ public final class EntityResolution {
                 + " first(party_type, true) party_type, first(country, true) country,"
                 + " first(date_of_birth, true) dob, sf_document(first(id_document, true)) doc,"
                 + " sf_phone(first(phone, true), first(country, true)) phone,"
-                + " sf_email(first(email, true)) email, first(account_key, true) account"
+                + " sf_email(first(email, true)) email,"
+                // a KYC customer may link several bank accounts: keep them all
+                + " array_sort(collect_set(account_key)) accounts"
                 + " FROM er_party_rows WHERE record_id IS NOT NULL GROUP BY record_id")
         .localCheckpoint()
         .createOrReplaceTempView("er_records");
@@ -145,8 +147,8 @@ public final class EntityResolution {
     spark
         .sql(
             "SELECT record_id, key FROM er_records LATERAL VIEW explode(concat(sf_name_keys(name),"
-                + " filter(array(concat('d:', doc), concat('t:', phone), concat('e:', email),"
-                + " concat('a:', account)), k -> k IS NOT NULL))) k AS key")
+                + " filter(array(concat('d:', doc), concat('t:', phone), concat('e:', email)),"
+                + " k -> k IS NOT NULL), transform(accounts, a -> concat('a:', a)))) k AS key")
         .createOrReplaceTempView("er_keys");
     spark
         .sql(
@@ -171,7 +173,8 @@ public final class EntityResolution {
                 + " l_phone, "
                 + level("x.email", "y.email")
                 + " l_email, "
-                + level("x.account", "y.account")
+                + "CASE WHEN size(x.accounts) = 0 OR size(y.accounts) = 0 THEN -1"
+                + " WHEN arrays_overlap(x.accounts, y.accounts) THEN 1 ELSE 0 END"
                 + " l_account, "
                 + level("x.country", "y.country")
                 + " l_country"

@@ -1,6 +1,5 @@
 package io.scamflow.resolve;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -76,17 +75,18 @@ public final class Parties {
 
   /** silver.parties: bank payers and payees as the bank formats report them. */
   static Dataset<Row> fromBankParties(Dataset<Row> t) {
+    // Bank formats report a name, an account, a country and sometimes an address; no DOB or ids.
     return t.select(
         concat(lit("PARTY:"), col("party_key")).as("record_id"),
-        concat(lit("bank:"), coalesce(col("source_format"), lit("?"))).as("source"),
+        lit("bank").as("source"),
         col("party_key").as("source_key"),
-        col("name"),
-        col("party_type"),
+        col("party_name").as("name"),
+        lit(null).cast(DataTypes.StringType).as("party_type"),
         upper(col("country")).as("country"),
-        col("date_of_birth").cast(DataTypes.DateType).as("date_of_birth"),
-        col("id_document"),
-        col("phone"),
-        col("email"),
+        lit(null).cast(DataTypes.DateType).as("date_of_birth"),
+        lit(null).cast(DataTypes.StringType).as("id_document"),
+        lit(null).cast(DataTypes.StringType).as("phone"),
+        lit(null).cast(DataTypes.StringType).as("email"),
         col("address"),
         col("account_key"),
         lit(null).cast(DataTypes.StringType).as("crypto_address"));
@@ -113,7 +113,7 @@ public final class Parties {
         col("phone"),
         col("email"),
         lit(null).cast(DataTypes.StringType).as("address"),
-        col("bank_account").as("account_key"),
+        col("bank_account_key").as("account_key"),
         when(col("deposit_address").isNull(), lit(null).cast(DataTypes.StringType))
             .otherwise(concat_ws(":", chain, address))
             .as("crypto_address"));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.scamflow.config.Settings;
+import io.scamflow.ingest.sanctions.SanctionsTables;
 import io.scamflow.resolve.Parties;
 import io.scamflow.run.RunContext;
 import io.scamflow.run.StageOutcome;
@@ -34,12 +35,19 @@ import scala.jdk.javaapi.CollectionConverters;
  * #screen} screens ad-hoc names for the CLI.
  */
 public final class Screening {
-  public static final String NAMES = "silver.sanctioned_names";
-  public static final String ENTITIES = "silver.sanctioned_entities";
-  public static final String IDENTIFIERS = "silver.sanctioned_identifiers";
-  public static final String BIRTH_DATES = "silver.sanctioned_birth_dates";
-  public static final String NATIONALITIES = "silver.sanctioned_nationalities";
-  public static final String CRYPTO = "silver.sanctioned_crypto_addresses";
+  // The lists as the sanctions ingest writes them (io.scamflow.ingest.sanctions.SanctionsTables).
+  public static final String NAMES = SanctionsTables.NAMES.name();
+  public static final String ENTITIES = SanctionsTables.ENTITIES.name();
+  public static final String IDENTIFIERS = SanctionsTables.IDENTIFIERS.name();
+  public static final String BIRTH_DATES = SanctionsTables.DATES_OF_BIRTH.name();
+  public static final String NATIONALITIES = SanctionsTables.NATIONALITIES.name();
+  public static final String CRYPTO = SanctionsTables.CRYPTO_ADDRESSES.name();
+
+  /**
+   * The list version a row was last stated in: the sanctions tables keep history per row
+   * (valid_from / valid_to / last_seen), not a version column.
+   */
+  private static final String LIST_VERSION = "CAST(last_seen AS STRING) list_version";
 
   public static final TableContract HITS =
       TableContract.builder("gold.screening_hits")
@@ -277,7 +285,9 @@ public final class Screening {
 
   /** Listed addresses keyed like silver.transfers accounts: CHAIN:address. */
   private static String addressListSql(String table, String matchType, LocalDate date) {
-    return "SELECT list_id, entity_id, chain, address, list_version, '"
+    return "SELECT list_id, entity_id, chain, address, "
+        + LIST_VERSION
+        + ", '"
         + matchType
         + "' match_type, concat(upper(chain), ':', CASE WHEN upper(chain) = 'ETHEREUM'"
         + " THEN lower(address) ELSE address END) account_key FROM "
@@ -323,7 +333,9 @@ public final class Screening {
     for (Row r :
         spark
             .sql(
-                "SELECT list_id, entity_id, name, name_kind, quality, list_version FROM "
+                "SELECT list_id, entity_id, name, name_kind, quality, "
+                    + LIST_VERSION
+                    + " FROM "
                     + NAMES
                     + " WHERE name IS NOT NULL AND "
                     + validOn(date))
@@ -368,7 +380,7 @@ public final class Screening {
     if (Parties.exists(spark, BIRTH_DATES)) {
       for (Row r :
           spark
-              .sql("SELECT list_id, entity_id, date_of_birth, year FROM " + BIRTH_DATES)
+              .sql("SELECT list_id, entity_id, date_of_birth, birth_year FROM " + BIRTH_DATES)
               .collectAsList()) {
         ScreeningIndex.ListedEntity e = index.entity(r.getString(0), r.getString(1));
         if (!r.isNullAt(2)) {
@@ -382,7 +394,9 @@ public final class Screening {
     }
     if (Parties.exists(spark, NATIONALITIES)) {
       for (Row r :
-          spark.sql("SELECT list_id, entity_id, country FROM " + NATIONALITIES).collectAsList()) {
+          spark
+              .sql("SELECT list_id, entity_id, nationality FROM " + NATIONALITIES)
+              .collectAsList()) {
         String c = io.scamflow.resolve.Identifiers.country(r.getString(2));
         if (c != null) {
           index.entity(r.getString(0), r.getString(1)).nationalities.add(c);

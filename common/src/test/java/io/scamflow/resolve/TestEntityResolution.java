@@ -63,6 +63,19 @@ class TestEntityResolution {
                 null,
                 "ACCT:KBANK:4",
                 "TAddrSomchai",
+                "TRON"),
+            // the exchange knows both of Somchai's bank accounts: the KYC bridge links P5 too
+            RowFactory.create(
+                "Huione",
+                "C2",
+                "Somchai Jaidee",
+                date("1990-01-01"),
+                "TH",
+                null,
+                "+66 81 234 5678",
+                null,
+                "ACCT:KBANK:5",
+                "TAddrSomchai",
                 "TRON")));
     InputTables.write(
         lh,
@@ -125,7 +138,8 @@ class TestEntityResolution {
                 "SELECT evidence, levels FROM silver.entity_links WHERE record_a = 'PARTY:P1'"
                     + " AND record_b = 'PARTY:P2'")
             .first();
-    assertThat(link.<String, Double>getJavaMap(0)).containsKeys("name", "date_of_birth");
+    // bank records carry a name, a country and an account; no date of birth
+    assertThat(link.<String, Double>getJavaMap(0)).containsKeys("name", "account");
     assertThat(link.<String, Integer>getJavaMap(1).get("name")).isEqualTo(3);
   }
 

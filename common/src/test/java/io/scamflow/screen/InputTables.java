@@ -1,166 +1,158 @@
 package io.scamflow.screen;
 
+import io.scamflow.ingest.bank.FiatSilver;
+import io.scamflow.ingest.chain.ChainTables;
+import io.scamflow.ingest.kyc.KycTables;
+import io.scamflow.ingest.sanctions.SanctionsTables;
 import io.scamflow.run.RunContext;
 import io.scamflow.table.Lakehouse;
 import io.scamflow.table.TableContract;
 import io.scamflow.table.TableWriter;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The input tables screening and resolution read, declared here in TEST code with exactly the
- * columns of the input contracts (the sanctions and party ingest own the real ones).
+ * Writes test rows into the REAL input tables screening and resolution read (the sanctions, bank
+ * and chain ingest own their contracts). Each input names the columns the test rows give, in order:
+ * {@code old>new} renames one, {@code -} drops one; other columns are null, or a plain value where
+ * the contract says not null.
  */
 public final class InputTables {
   private InputTables() {}
 
-  private static TableContract table(String name, Object... columns) {
-    TableContract.Builder b = TableContract.builder(name).comment("test input " + name);
-    for (int i = 0; i < columns.length; i += 2) {
-      b.column((String) columns[i], (DataType) columns[i + 1], "test column");
+  /** A real contract and the order of the values test rows give for it. */
+  public record Input(TableContract contract, List<String> columns) {}
+
+  public static final Input NAMES =
+      new Input(
+          SanctionsTables.NAMES,
+          List.of(
+              "list_id",
+              "entity_id",
+              "name",
+              "name_kind",
+              "quality",
+              "valid_from",
+              "valid_to",
+              "list_version>last_seen"));
+  public static final Input ENTITIES =
+      new Input(
+          SanctionsTables.ENTITIES,
+          List.of(
+              "list_id",
+              "entity_id",
+              "primary_name",
+              "entity_type",
+              "programs",
+              "listed_on",
+              "valid_from",
+              "valid_to",
+              "list_version>last_seen"));
+  public static final Input BIRTH_DATES =
+      new Input(
+          SanctionsTables.DATES_OF_BIRTH,
+          List.of("list_id", "entity_id", "date_of_birth", "year>birth_year"));
+  public static final Input CRYPTO =
+      new Input(
+          SanctionsTables.CRYPTO_ADDRESSES,
+          List.of(
+              "list_id",
+              "entity_id",
+              "asset",
+              "chain",
+              "address",
+              "valid_from",
+              "valid_to",
+              "list_version>last_seen"));
+  public static final Input PARTIES =
+      new Input(
+          FiatSilver.PARTIES,
+          List.of(
+              "party_key",
+              "name>party_name",
+              "-",
+              "country",
+              "-",
+              "-",
+              "-",
+              "-",
+              "address",
+              "account_key",
+              "-"));
+  public static final Input VASP_LINKS =
+      new Input(
+          KycTables.SILVER_VASP_LINKS,
+          List.of(
+              "vasp",
+              "customer_id",
+              "customer_name",
+              "date_of_birth",
+              "nationality",
+              "id_document",
+              "phone",
+              "email",
+              "bank_account>bank_account_key",
+              "deposit_address",
+              "chain"));
+  public static final Input BTC_WALLETS =
+      new Input(ChainTables.SILVER_BTC_WALLETS, List.of("address", "wallet_id"));
+
+  /** Replaces the whole table with these rows. */
+  public static void write(Lakehouse lh, Input input, List<Row> rows) {
+    TableContract c = input.contract();
+    StructType schema = new StructType();
+    for (String col : c.businessColumns()) {
+      schema = schema.add(c.schema().apply(col));
     }
-    return b.build();
+    List<Row> out = new ArrayList<>();
+    int n = 0;
+    for (Row r : rows) {
+      n++;
+      Map<String, Object> values = new HashMap<>();
+      for (int i = 0; i < input.columns().size(); i++) {
+        String name = input.columns().get(i);
+        if (!name.equals("-")) {
+          values.put(name.contains(">") ? name.substring(name.indexOf('>') + 1) : name, r.get(i));
+        }
+      }
+      Object[] cells = new Object[schema.size()];
+      for (int i = 0; i < schema.size(); i++) {
+        StructField f = schema.fields()[i];
+        Object v = values.get(f.name());
+        if (v instanceof String text && f.dataType().sameType(DataTypes.DateType)) {
+          v = text.matches("\\d{4}-\\d{2}-\\d{2}") ? java.sql.Date.valueOf(text) : null;
+        }
+        cells[i] = v != null || f.nullable() ? v : placeholder(f.dataType(), f.name(), n);
+      }
+      out.add(RowFactory.create(cells));
+    }
+    var df = lh.spark().createDataFrame(out, schema);
+    new TableWriter(lh).replaceWhere(c, df, RunContext.start("test", LocalDate.now()), "true");
   }
 
-  private static final DataType S = DataTypes.StringType;
-  private static final DataType D = DataTypes.DateType;
-
-  public static final TableContract NAMES =
-      table(
-          "silver.sanctioned_names",
-          "list_id",
-          S,
-          "entity_id",
-          S,
-          "name",
-          S,
-          "name_kind",
-          S,
-          "quality",
-          S,
-          "valid_from",
-          D,
-          "valid_to",
-          D,
-          "list_version",
-          S);
-  public static final TableContract ENTITIES =
-      table(
-          "silver.sanctioned_entities",
-          "list_id",
-          S,
-          "entity_id",
-          S,
-          "primary_name",
-          S,
-          "entity_type",
-          S,
-          "programs",
-          DataTypes.createArrayType(S),
-          "listed_on",
-          D,
-          "valid_from",
-          D,
-          "valid_to",
-          D,
-          "list_version",
-          S);
-  public static final TableContract BIRTH_DATES =
-      table(
-          "silver.sanctioned_birth_dates",
-          "list_id",
-          S,
-          "entity_id",
-          S,
-          "date_of_birth",
-          D,
-          "year",
-          DataTypes.IntegerType);
-  public static final TableContract CRYPTO =
-      table(
-          "silver.sanctioned_crypto_addresses",
-          "list_id",
-          S,
-          "entity_id",
-          S,
-          "asset",
-          S,
-          "chain",
-          S,
-          "address",
-          S,
-          "valid_from",
-          D,
-          "valid_to",
-          D,
-          "list_version",
-          S);
-  public static final TableContract PARTIES =
-      table(
-          "silver.parties",
-          "party_key",
-          S,
-          "name",
-          S,
-          "party_type",
-          S,
-          "country",
-          S,
-          "date_of_birth",
-          D,
-          "id_document",
-          S,
-          "phone",
-          S,
-          "email",
-          S,
-          "address",
-          S,
-          "account_key",
-          S,
-          "source_format",
-          S);
-  public static final TableContract VASP_LINKS =
-      table(
-          "silver.vasp_links",
-          "vasp",
-          S,
-          "customer_id",
-          S,
-          "customer_name",
-          S,
-          "date_of_birth",
-          D,
-          "nationality",
-          S,
-          "id_document",
-          S,
-          "phone",
-          S,
-          "email",
-          S,
-          "bank_account",
-          S,
-          "deposit_address",
-          S,
-          "chain",
-          S);
-  public static final TableContract BTC_WALLETS =
-      table("silver.btc_wallets", "address", S, "wallet_id", S);
-
-  /** Replaces the whole table with these rows (values in contract column order, no lineage). */
-  public static void write(Lakehouse lh, TableContract c, List<Row> rows) {
-    var schema = new org.apache.spark.sql.types.StructType();
-    for (String col : c.businessColumns()) {
-      if (!col.equals(TableContract.SOURCE_FILE)) {
-        schema = schema.add(c.schema().apply(col));
-      }
+  private static Object placeholder(DataType type, String column, int row) {
+    if (type.sameType(DataTypes.DateType)) {
+      return java.sql.Date.valueOf("2020-01-01");
     }
-    var df = lh.spark().createDataFrame(rows, schema);
-    new TableWriter(lh).replaceWhere(c, df, RunContext.start("test", LocalDate.now()), "true");
+    if (type.sameType(DataTypes.LongType)) {
+      return 1L;
+    }
+    if (type.sameType(DataTypes.IntegerType)) {
+      return 1;
+    }
+    if (type.sameType(DataTypes.BooleanType)) {
+      return Boolean.TRUE;
+    }
+    return column + "-" + row;
   }
 
   public static java.sql.Date date(String iso) {
