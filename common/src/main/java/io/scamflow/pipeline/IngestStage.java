@@ -35,6 +35,9 @@ public final class IngestStage implements Stage {
             context.landingRoot().get(),
             context.lakehouse().spark().sparkContext().hadoopConfiguration());
     List<String> all = landing.files(run.runDate(), reader);
+    if (all.isEmpty()) {
+      return new StageOutcome(0, 0, 0, List.of(), "no " + reader.format() + " files");
+    }
     List<String> fresh = loaded.notYetLoaded(run, name(), all);
     if (fresh.isEmpty()) {
       return new StageOutcome(

@@ -9,19 +9,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One SparkSession per test JVM ({@code local[2]}, 4 shuffle partitions, UI off, driver on
- * loopback) over one lakehouse under target/, injected as {@link SparkSession}, {@link Lakehouse}
- * or {@link Settings} parameters. Starting Spark costs ~14 s; every test class shares it.
+ * loopback), a fresh lakehouse under target/ per test class, injected as {@link SparkSession},
+ * {@link Lakehouse} or {@link Settings} parameters. Starting Spark costs ~14 s; every test class
+ * shares it.
  */
-public final class SharedSparkExtension implements ParameterResolver {
+public final class SharedSparkExtension implements ParameterResolver, BeforeAllCallback {
   private static Settings settings;
   private static SparkSession spark;
   private static Lakehouse lakehouse;
+  private static int classes;
+
+  /**
+   * Each test class gets a lakehouse of its own (same session): the catalog's databases are dropped
+   * and re-created over a fresh root, so no class sees another's tables.
+   */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    synchronized (SharedSparkExtension.class) {
+      SparkSession session = spark();
+      classes++;
+      Path root = testDir().resolve("lakehouse-" + ProcessHandle.current().pid() + "-" + classes);
+      settings = settings().with(Map.of("scamflow.lakehouse", root.toString()));
+      for (String db : Lakehouse.DATABASES) {
+        session.sql("DROP DATABASE IF EXISTS " + db + " CASCADE");
+      }
+      lakehouse = Lakehouse.open(session, settings);
+    }
+  }
 
   /** The shared settings: defaults, a test lakehouse, local[2]. */
   public static synchronized Settings settings() {

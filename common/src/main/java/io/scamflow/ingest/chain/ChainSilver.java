@@ -296,7 +296,9 @@ public final class ChainSilver {
     Dataset<Row> vasps = null;
     if (lakehouse.spark().catalog().tableExists("silver.vasp_links")) {
       Dataset<Row> links =
-          spark.table("silver.vasp_links").where(col("deposit_address").isNotNull());
+          spark
+              .table("silver.vasp_links")
+              .where(col("deposit_address").isNotNull().and(col("chain").isNotNull()));
       points =
           points.unionByName(
               links.select(

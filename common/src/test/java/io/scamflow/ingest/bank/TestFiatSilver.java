@@ -108,6 +108,7 @@ class TestFiatSilver {
     ingestDay(spark, lh, runner, root);
     String fiat =
         "SELECT * FROM silver.transfers WHERE run_date = DATE'2019-04-25' AND rail = 'FIAT'";
+    String day = "run_date = DATE'2019-04-25'"; // other tests share the lakehouse
     // pacs.008 + MT103 + camt.054 of one UETR -> 1; camt.054 debit -> 1; AMLworld 3 rows -> 3.
     assertThat(spark.sql(fiat).count()).isEqualTo(5);
     Row uetr =
@@ -123,9 +124,12 @@ class TestFiatSilver {
     assertThat(eur.getDecimal(eur.fieldIndex("amount_usd"))).isEqualByComparingTo("280.00");
     assertThat(eur.getString(eur.fieldIndex("from_account")))
         .isEqualTo("IBAN:GB29NWBK60161331926819");
-    assertThat(spark.sql("SELECT * FROM silver.transfers WHERE rail = 'CHAIN'").count())
+    assertThat(spark.sql("SELECT * FROM silver.transfers WHERE rail = 'CHAIN' AND " + day).count())
         .isEqualTo(1);
-    assertThat(spark.sql("SELECT * FROM silver.benchmark_labels WHERE is_laundering").count())
+    assertThat(
+            spark
+                .sql("SELECT * FROM silver.benchmark_labels WHERE is_laundering AND " + day)
+                .count())
         .isEqualTo(2);
     assertThat(
             spark
