@@ -1,9 +1,7 @@
 package io.scamflow.ingest.sanctions;
 
 import io.scamflow.crypto.CryptoAddresses;
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,7 +15,7 @@ import java.util.Map;
  * header {@code address,chain,label,source}. The list's name is the file's name (known_scams.csv is
  * list KNOWN_SCAMS); each address is one listed "wallet" whose id is chain:address.
  */
-public final class AddressWatchlistCsvReader implements FormatReader {
+public final class AddressWatchlistCsvReader extends SanctionsReader {
   private static final List<String> HEADER = List.of("address", "chain", "label", "source");
   private static final Map<String, String> CHAINS =
       Map.ofEntries(
@@ -32,29 +30,13 @@ public final class AddressWatchlistCsvReader implements FormatReader {
           Map.entry("XBT", CryptoAddresses.BITCOIN));
 
   @Override
-  public String source() {
-    return "sanctions";
-  }
-
-  @Override
   public String format() {
     return "address-watchlist-csv";
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
   }
 
   /** known_scams.csv -> KNOWN_SCAMS. */

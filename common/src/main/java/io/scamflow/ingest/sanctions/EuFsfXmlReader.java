@@ -1,11 +1,8 @@
 package io.scamflow.ingest.sanctions;
 
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,31 +12,15 @@ import java.util.Set;
  * designationDate) whose details sit in attributes: regulation (programme), subjectType (person,
  * enterprise), nameAlias (wholeName, strong), citizenship, birthdate, identification, address.
  */
-public final class EuFsfXmlReader implements FormatReader {
-  @Override
-  public String source() {
-    return "sanctions";
-  }
-
+public final class EuFsfXmlReader extends SanctionsReader {
   @Override
   public String format() {
     return "eu-fsf-xml";
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.scamflow.ingest.sanctions;
 
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +30,7 @@ import scala.Tuple2;
  * <p>Layout: no header, "-0-" for empty, Latin-1, CRLF, maybe a trailing 0x1A. The set states no
  * publication date: the list version is the run date.
  */
-public final class OfacCsvReader implements FormatReader {
+public final class OfacCsvReader extends SanctionsReader {
   private static final Logger LOG = LoggerFactory.getLogger(OfacCsvReader.class);
 
   private final String format;
@@ -75,23 +73,8 @@ public final class OfacCsvReader implements FormatReader {
   }
 
   @Override
-  public String source() {
-    return "sanctions";
-  }
-
-  @Override
   public String format() {
     return format;
-  }
-
-  @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
   }
 
   @Override

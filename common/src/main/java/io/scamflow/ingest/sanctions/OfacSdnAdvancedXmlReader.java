@@ -1,8 +1,6 @@
 package io.scamflow.ingest.sanctions;
 
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import java.util.Set;
  * locations and documents are kept as small maps; parties are completed with their sanctions
  * entries at the end of the file and handed over then.
  */
-public final class OfacSdnAdvancedXmlReader implements FormatReader {
+public final class OfacSdnAdvancedXmlReader extends SanctionsReader {
   private static final Set<String> RECORDS =
       Set.of(
           "DateOfIssue",
@@ -48,29 +46,13 @@ public final class OfacSdnAdvancedXmlReader implements FormatReader {
           "Aircraft Tail Number");
 
   @Override
-  public String source() {
-    return "sanctions";
-  }
-
-  @Override
   public String format() {
     return "ofac-sdn-advanced-xml";
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
   }
 
   /** What one file's pass collects. */

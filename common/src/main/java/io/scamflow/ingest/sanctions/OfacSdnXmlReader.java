@@ -1,11 +1,8 @@
 package io.scamflow.ingest.sanctions;
 
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,13 +12,8 @@ import java.util.Set;
  * citizenshipList, dateOfBirthList and vesselInfo. Digital currency addresses are ids whose idType
  * is "Digital Currency Address - XBT" (ETH, USDT, TRX, ...).
  */
-public final class OfacSdnXmlReader implements FormatReader {
+public final class OfacSdnXmlReader extends SanctionsReader {
   static final String DCA_PREFIX = "Digital Currency Address - ";
-
-  @Override
-  public String source() {
-    return "sanctions";
-  }
 
   @Override
   public String format() {
@@ -29,19 +21,8 @@ public final class OfacSdnXmlReader implements FormatReader {
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
   }
 
   @Override

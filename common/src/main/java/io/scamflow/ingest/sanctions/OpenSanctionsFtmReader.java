@@ -2,9 +2,7 @@ package io.scamflow.ingest.sanctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,7 +19,7 @@ import java.util.Map;
  * holder's id is kept as an identifier. Other schemas (sanctions, addresses, relations) are skipped
  * as not being parties; a line that is not JSON is quarantined.
  */
-public final class OpenSanctionsFtmReader implements FormatReader {
+public final class OpenSanctionsFtmReader extends SanctionsReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> PARTIES =
       List.of(
@@ -52,29 +50,14 @@ public final class OpenSanctionsFtmReader implements FormatReader {
           Map.entry("holder", "Wallet Holder"));
 
   @Override
-  public String source() {
-    return "sanctions";
-  }
-
-  @Override
   public String format() {
     return "opensanctions-ftm";
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
-    return FormatReader.super.accepts(fileName)
+    return super.accepts(fileName)
         && (n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson"));
   }
 

@@ -1,8 +1,6 @@
 package io.scamflow.ingest.sanctions;
 
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,31 +15,15 @@ import java.util.Set;
  * UniqueID, RegimeName, IndividualEntityShip, DateDesignated, Names/Name (Name1..Name6, NameType
  * Primary Name or Alias), addresses, and the individual's DOBs, nationalities and passports.
  */
-public final class UkFcdoXmlReader implements FormatReader {
-  @Override
-  public String source() {
-    return "sanctions";
-  }
-
+public final class UkFcdoXmlReader extends SanctionsReader {
   @Override
   public String format() {
     return "uk-fcdo";
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
   }
 
   @Override

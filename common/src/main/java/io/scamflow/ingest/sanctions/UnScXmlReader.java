@@ -1,8 +1,6 @@
 package io.scamflow.ingest.sanctions;
 
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,31 +14,15 @@ import java.util.Set;
  * FOURTH_NAME, UN_LIST_TYPE, REFERENCE_NUMBER (the entity id), LISTED_ON, COMMENTS1, NATIONALITY,
  * aliases with QUALITY Good/Low, addresses, dates of birth and documents.
  */
-public final class UnScXmlReader implements FormatReader {
-  @Override
-  public String source() {
-    return "sanctions";
-  }
-
+public final class UnScXmlReader extends SanctionsReader {
   @Override
   public String format() {
     return "un-sc-xml";
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return SanctionsTables.BRONZE;
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return Entry.COLUMNS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".xml");
   }
 
   @Override
