@@ -108,6 +108,10 @@ public final class RunLog {
             operator,
             settingsOrigin);
     var data = lakehouse.spark().createDataFrame(List.of(row), TABLE.schema());
-    writer.merge(TABLE, data, run);
+    if ("RUNNING".equals(status)) {
+      writer.append(TABLE, data, run); // a new run id: nothing to merge with
+    } else {
+      writer.merge(TABLE, data, run);
+    }
   }
 }

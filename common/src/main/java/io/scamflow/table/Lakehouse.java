@@ -33,6 +33,8 @@ public final class Lakehouse {
 
   private final SparkSession spark;
   private final String root;
+  // contracts already made to match in this session: ensure() is on every write's path
+  private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Lakehouse(SparkSession spark, String root) {
     this.spark = spark;
@@ -128,6 +130,15 @@ public final class Lakehouse {
    * any other difference.
    */
   public void ensure(TableContract contract) {
+    String key = contract.name() + "@" + contract.schema().json().hashCode();
+    if (ensured.contains(key)) {
+      return;
+    }
+    ensureNow(contract);
+    ensured.add(key);
+  }
+
+  private void ensureNow(TableContract contract) {
     String db = contract.database();
     if (!tablesOnDisk(db).contains(contract.table())) {
       create(contract);
