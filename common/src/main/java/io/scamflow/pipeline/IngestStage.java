@@ -24,17 +24,26 @@ public final class IngestStage implements Stage {
   }
 
   @Override
+  public boolean hasWork(StageContext context) {
+    return context.landingRoot().isPresent() && !files(context).isEmpty();
+  }
+
+  private List<String> files(StageContext context) {
+    Landing landing =
+        new Landing(
+            context.landingRoot().get(),
+            context.lakehouse().spark().sparkContext().hadoopConfiguration());
+    return landing.files(context.run().runDate(), reader);
+  }
+
+  @Override
   public StageOutcome run(StageContext context) {
     if (context.landingRoot().isEmpty()) {
       return new StageOutcome(0, 0, 0, List.of(), "no landing zone given");
     }
     var run = context.run();
     LoadedFiles loaded = new LoadedFiles(context.lakehouse());
-    Landing landing =
-        new Landing(
-            context.landingRoot().get(),
-            context.lakehouse().spark().sparkContext().hadoopConfiguration());
-    List<String> all = landing.files(run.runDate(), reader);
+    List<String> all = files(context);
     if (all.isEmpty()) {
       return new StageOutcome(0, 0, 0, List.of(), "no " + reader.format() + " files");
     }

@@ -60,16 +60,21 @@ public final class Pipeline {
           long read = 0;
           long accepted = 0;
           long quarantined = 0;
+          int ran = 0;
           for (Stage stage : stages) {
             if (done.contains(stage.name())) {
               progress.accept(date + " " + stage.name() + ": done in the interrupted run, skipped");
               continue;
+            }
+            if (!stage.hasWork(new StageContext(lakehouse, settings, nightly, landingRoot))) {
+              continue; // e.g. a format with no landing folder today: nothing to record
             }
             StageOutcome o =
                 runner.run(
                     stage.name(),
                     date,
                     run -> stage.run(new StageContext(lakehouse, settings, run, landingRoot)));
+            ran++;
             read += o.read();
             accepted += o.accepted();
             quarantined += o.quarantined();
@@ -80,7 +85,7 @@ public final class Pipeline {
               accepted,
               quarantined,
               List.of(),
-              stages.size() - done.size() + " stages run, " + done.size() + " resumed");
+              ran + " stages run, " + done.size() + " resumed");
         });
   }
 

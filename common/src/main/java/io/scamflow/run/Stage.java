@@ -10,6 +10,14 @@ public interface Stage {
 
   StageOutcome run(StageContext context);
 
+  /**
+   * False when the stage has nothing to do for this run (e.g. no landing folder for its format):
+   * the pipeline then skips it without recording a run.
+   */
+  default boolean hasWork(StageContext context) {
+    return true;
+  }
+
   /** A stage from a name and a function, for stages that are one call. */
   static Stage of(String name, java.util.function.Function<StageContext, StageOutcome> body) {
     return new Stage() {

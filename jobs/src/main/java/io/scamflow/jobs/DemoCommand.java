@@ -43,7 +43,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "tiny, small, medium or large (default: ${DEFAULT-VALUE}).")
   String scale;
 
-  @Option(names = "--days", defaultValue = "7", description = "Days (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      defaultValue = "3",
+      description = "Days (default: ${DEFAULT-VALUE}; the sanctions lists change on the last).")
   int days;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
