@@ -1,10 +1,8 @@
 package io.scamflow.ingest.chain;
 
 import io.scamflow.crypto.CryptoAddresses;
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.HeadedCsv;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,7 @@ import java.util.Optional;
  * block_number). The export carries no decimals: a known contract takes the registry's, an unknown
  * one is scaled by 18 (the ERC-20 default) and stays unverified.
  */
-public final class Erc20CsvReader implements FormatReader {
+public final class Erc20CsvReader extends TokenTransferReader {
   private static final long serialVersionUID = 1L;
   static final int DEFAULT_DECIMALS = 18;
   private static final List<String> HEADER =
@@ -30,15 +28,8 @@ public final class Erc20CsvReader implements FormatReader {
           "block_timestamp",
           "block_number");
 
-  private final TokenRegistry tokens;
-
   public Erc20CsvReader(TokenRegistry tokens) {
-    this.tokens = tokens;
-  }
-
-  @Override
-  public String source() {
-    return "chain";
+    super(tokens);
   }
 
   @Override
@@ -47,19 +38,8 @@ public final class Erc20CsvReader implements FormatReader {
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return ChainTables.BRONZE_TRANSFERS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return ChainRecord.COLUMNS;
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
   }
 
   @Override

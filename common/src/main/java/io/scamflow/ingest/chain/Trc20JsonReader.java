@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamflow.crypto.CryptoAddresses;
-import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.RecordSink;
-import io.scamflow.table.TableContract;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,19 +17,12 @@ import java.util.Optional;
  * address, decimals, name}, block_timestamp, from, to, type, value}], "success": true, "meta":
  * {...}}}. Streamed: one element of "data" in memory at a time.
  */
-public final class Trc20JsonReader implements FormatReader {
+public final class Trc20JsonReader extends TokenTransferReader {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final TokenRegistry tokens;
-
   public Trc20JsonReader(TokenRegistry tokens) {
-    this.tokens = tokens;
-  }
-
-  @Override
-  public String source() {
-    return "chain";
+    super(tokens);
   }
 
   @Override
@@ -41,19 +31,8 @@ public final class Trc20JsonReader implements FormatReader {
   }
 
   @Override
-  public TableContract bronzeTable() {
-    return ChainTables.BRONZE_TRANSFERS;
-  }
-
-  @Override
   public boolean accepts(String fileName) {
-    return FormatReader.super.accepts(fileName)
-        && fileName.toLowerCase(Locale.ROOT).endsWith(".json");
-  }
-
-  @Override
-  public List<String> recordColumns() {
-    return ChainRecord.COLUMNS;
+    return super.accepts(fileName) && fileName.toLowerCase(Locale.ROOT).endsWith(".json");
   }
 
   @Override
