@@ -50,7 +50,14 @@ class TestNotebooks {
     Path log = out.resolve("pytest.log");
     ProcessBuilder pb =
         new ProcessBuilder(
-                "python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "notebooks/tests")
+                "python3",
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--durations=0",
+                "notebooks/tests")
             .directory(home().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -65,9 +72,9 @@ class TestNotebooks {
     env.put("SCAMFLOW_SPARK_MASTER", "local[2]");
     env.put("SCAMFLOW_SPARK_SHUFFLE_PARTITIONS", "2");
     Process p = pb.start();
-    if (!p.waitFor(20, TimeUnit.MINUTES)) {
+    if (!p.waitFor(30, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      fail("the notebooks did not finish in 20 minutes; see %s", log);
+      fail("the notebooks did not finish in 30 minutes; see %s", log);
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(p.exitValue())
