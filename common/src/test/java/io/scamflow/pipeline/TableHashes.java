@@ -1,4 +1,4 @@
-package io.scamflow.jobs;
+package io.scamflow.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +26,14 @@ import org.apache.spark.sql.types.StructField;
  * ops.runs}, the log of attempts, which gains rows with every run by design. Everything else
  * counts, including ops.quarantine, ops.loaded_files and ops.dq_results.
  */
-final class TableHashes {
-  static final Set<String> EXCLUDED_COLUMNS = Set.of("run_id", "ingested_at");
-  static final Set<String> EXCLUDED_TABLES = Set.of("ops.runs");
+public final class TableHashes {
+  public static final Set<String> EXCLUDED_COLUMNS = Set.of("run_id", "ingested_at");
+  public static final Set<String> EXCLUDED_TABLES = Set.of("ops.runs");
 
   private TableHashes() {}
 
   /** database.table -> "rows/hash" for every table under {@code root}. */
-  static Map<String, String> of(SparkSession spark, Path root) {
+  public static Map<String, String> of(SparkSession spark, Path root) {
     Map<String, String> out = new TreeMap<>();
     for (String db : List.of("bronze", "silver", "gold", "ops")) {
       Path dir = root.resolve(db);
@@ -55,7 +55,7 @@ final class TableHashes {
   }
 
   /** Row count and the sum of each row's 64-bit hash: equal for equal multisets of rows. */
-  static String hash(Dataset<Row> table) {
+  public static String hash(Dataset<Row> table) {
     List<Column> columns = new ArrayList<>();
     for (StructField f : table.schema().fields()) {
       if (EXCLUDED_COLUMNS.contains(f.name())) {
