@@ -31,6 +31,7 @@ public final class ScamflowTables {
     all.add(RunLog.TABLE);
     all.add(Quarantine.TABLE);
     all.add(LoadedFiles.TABLE);
+    all.add(io.scamflow.quality.dq.DqResults.TABLE);
     // ingest
     all.add(BankTables.BRONZE);
     all.add(FxRates.BRONZE);

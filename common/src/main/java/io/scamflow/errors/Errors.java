@@ -110,4 +110,14 @@ public final class Errors {
   public static ScamflowException invalidArgument(String what, String why, String fix) {
     return error("INVALID_ARGUMENT", what, why, fix, null);
   }
+
+  public static ScamflowException dataQualityFailed(String check, String table, String detail) {
+    return error(
+        "DATA_QUALITY_FAILED",
+        "Data-quality check " + check + " failed on " + table,
+        detail,
+        "The run stopped before building on this data; see ops.dq_results and"
+            + " docs/operations.md, fix the input, then rerun the same date (it resumes)",
+        null);
+  }
 }

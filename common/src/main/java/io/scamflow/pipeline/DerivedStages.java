@@ -42,6 +42,8 @@ final class DerivedStages {
         Stage.of(
             "silver.transfer_edges",
             c -> derived(new TransferEdges(c.lakehouse()).write(c.run()), "graph edges")));
+    // data-quality gate: a FAIL stops the run before anything is built on bad silver data
+    out.add(new io.scamflow.quality.dq.DataQualityStage());
     // resolution and screening
     out.add(
         Stage.of(

@@ -24,6 +24,7 @@ import org.apache.spark.sql.Row;
  */
 public final class Pipeline {
   public static final String NIGHTLY = "nightly";
+  static final String DQ_PREFIX = "dq.";
 
   private final Lakehouse lakehouse;
   private final Settings settings;
@@ -69,6 +70,7 @@ public final class Pipeline {
             if (!stage.hasWork(new StageContext(lakehouse, settings, nightly, landingRoot))) {
               continue; // e.g. a format with no landing folder today: nothing to record
             }
+            long t0 = System.nanoTime();
             StageOutcome o =
                 runner.run(
                     stage.name(),
@@ -78,7 +80,7 @@ public final class Pipeline {
             read += o.read();
             accepted += o.accepted();
             quarantined += o.quarantined();
-            progress.accept(date + " " + stage.name() + ": " + o.summary());
+            progress.accept(progressLine(date, stage.name(), o, (System.nanoTime() - t0) / 1e9));
           }
           return new StageOutcome(
               read,
@@ -89,21 +91,45 @@ public final class Pipeline {
         });
   }
 
+  /** {@code D stage: summary [N rows written, Q quarantined, S s]}: what an operator watches. */
+  static String progressLine(LocalDate date, String stage, StageOutcome o, double seconds) {
+    long written = o.writes().stream().mapToLong(io.scamflow.table.WriteResult::rowsWritten).sum();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s %s: %s [%d rows written%s, %.1f s]",
+        date,
+        stage,
+        o.summary(),
+        written,
+        o.quarantined() == 0 ? "" : ", " + o.quarantined() + " quarantined",
+        seconds);
+  }
+
+  /** Whether the latest nightly run of {@code date} succeeded. */
+  public boolean succeeded(LocalDate date) {
+    lakehouse.ensure(io.scamflow.run.RunLog.TABLE);
+    List<Row> last = latestNightly(date);
+    return !last.isEmpty() && "SUCCEEDED".equals(last.get(0).getString(0));
+  }
+
+  private List<Row> latestNightly(LocalDate date) {
+    return lakehouse
+        .spark()
+        .sql(
+            String.format(
+                "SELECT status, started_at FROM ops.runs WHERE job = '%s' AND run_date ="
+                    + " DATE'%s' ORDER BY started_at DESC LIMIT 1",
+                NIGHTLY, date))
+        .collectAsList();
+  }
+
   /**
    * Stages that succeeded during the latest nightly attempt of {@code date}, if that attempt did
    * not succeed (it failed or was killed); empty otherwise.
    */
   Set<String> completedInUnfinishedAttempt(LocalDate date) {
     lakehouse.ensure(io.scamflow.run.RunLog.TABLE);
-    List<Row> last =
-        lakehouse
-            .spark()
-            .sql(
-                String.format(
-                    "SELECT status, started_at FROM ops.runs WHERE job = '%s' AND run_date ="
-                        + " DATE'%s' ORDER BY started_at DESC LIMIT 1",
-                    NIGHTLY, date))
-            .collectAsList();
+    List<Row> last = latestNightly(date);
     Set<String> done = new HashSet<>();
     if (last.isEmpty() || "SUCCEEDED".equals(last.get(0).getString(0))) {
       return done;
@@ -113,11 +139,18 @@ public final class Pipeline {
             .spark()
             .sql(
                 String.format(
-                    "SELECT DISTINCT job FROM ops.runs WHERE run_date = DATE'%s' AND status ="
-                        + " 'SUCCEEDED' AND started_at >= TIMESTAMP'%s' AND job <> '%s'",
+                    "SELECT job, status FROM ops.runs WHERE run_date = DATE'%s' AND status IN"
+                        + " ('SUCCEEDED', 'FAILED') AND started_at >= TIMESTAMP'%s' AND job <> '%s'",
                     date, last.get(0).getTimestamp(1), NIGHTLY))
             .collectAsList()) {
-      done.add(r.getString(0));
+      if ("FAILED".equals(r.getString(1)) && r.getString(0).startsWith(DQ_PREFIX)) {
+        // A data-quality gate stopped that attempt: the fix is new or corrected input, so the
+        // rerun starts over (ingest reads only new or changed files; every stage is idempotent).
+        return new HashSet<>();
+      }
+      if ("SUCCEEDED".equals(r.getString(1))) {
+        done.add(r.getString(0));
+      }
     }
     return done;
   }

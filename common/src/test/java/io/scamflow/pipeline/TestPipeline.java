@@ -125,4 +125,24 @@ class TestPipeline {
     pipeline.run(day, Optional.empty(), line -> {});
     assertThat(List.of(a.runs.get(), b.runs.get(), c.runs.get())).containsExactly(2, 3, 2);
   }
+
+  @Test
+  void aRunStoppedByADataQualityGateStartsOverOnRerunSoFixedInputIsRebuilt(
+      Lakehouse lh, Settings settings) {
+    LocalDate day = LocalDate.of(2026, 7, 3);
+    Flaky a = new Flaky("test.gate.silver");
+    Flaky gate = new Flaky(Pipeline.DQ_PREFIX + "test-gate");
+    Flaky b = new Flaky("test.gate.gold");
+    Pipeline pipeline = new Pipeline(lh, settings, List.of(a, gate, b));
+    gate.crashNext = true;
+    assertThatThrownBy(() -> pipeline.run(day, Optional.empty(), line -> {}))
+        .hasMessageContaining("executor lost");
+
+    List<String> progress = new ArrayList<>();
+    pipeline.run(day, Optional.empty(), progress::add);
+    assertThat(List.of(a.runs.get(), gate.runs.get(), b.runs.get())).containsExactly(2, 2, 1);
+    assertThat(progress).noneMatch(l -> l.contains("skipped"));
+    assertThat(progress.get(0))
+        .matches(day + " test.gate.silver: ok \\[0 rows written, [0-9.]+ s\\]");
+  }
 }

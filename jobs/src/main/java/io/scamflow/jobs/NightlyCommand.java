@@ -33,6 +33,13 @@ final class NightlyCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Dates dates;
 
+  @Option(
+      names = "--rerun",
+      description =
+          "In a --from/--to backfill, run again dates whose nightly run already succeeded"
+              + " (default: skip them, so a broken backfill resumes where it stopped).")
+  boolean rerun;
+
   static final class Dates {
     @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", description = "One date")
     LocalDate runDate;
@@ -64,7 +71,14 @@ final class NightlyCommand implements Callable<Integer> {
     var lakehouse = root.global.lakehouse();
     Pipeline pipeline = new Pipeline(lakehouse, root.global.settings(), Pipeline.standardStages());
     var out = spec.commandLine().getOut();
+    boolean backfill = dates.runDate == null;
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      if (backfill && !rerun && pipeline.succeeded(d)) {
+        out.println(d + " nightly: succeeded before, skipped (--rerun to run it again)");
+        out.flush();
+        continue;
+      }
+      long t0 = System.nanoTime();
       var outcome =
           pipeline.run(
               d,
@@ -73,7 +87,13 @@ final class NightlyCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
               });
-      out.println(d + " nightly: " + outcome.summary());
+      out.printf(
+          java.util.Locale.ROOT,
+          "%s nightly: %s, %.0f s%n",
+          d,
+          outcome.summary(),
+          (System.nanoTime() - t0) / 1e9);
+      out.flush();
     }
     return 0;
   }
