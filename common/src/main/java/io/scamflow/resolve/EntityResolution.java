@@ -131,9 +131,9 @@ public final class EntityResolution {
         .sql(
             "SELECT record_id, first(source, true) source, first(name, true) name,"
                 + " sf_name_norm(first(name, true)) name_norm,"
-                + " first(party_type, true) party_type, first(country, true) country,"
+                + " first(party_type, true) party_type, sf_country(first(country, true)) country,"
                 + " first(date_of_birth, true) dob, sf_document(first(id_document, true)) doc,"
-                + " sf_phone(first(phone, true), first(country, true)) phone,"
+                + " sf_phone(first(phone, true), sf_country(first(country, true))) phone,"
                 + " sf_email(first(email, true)) email,"
                 // a KYC customer may link several bank accounts: keep them all
                 + " array_sort(collect_set(account_key)) accounts"
@@ -433,6 +433,9 @@ public final class EntityResolution {
         .udf()
         .register(
             "sf_document", (UDF1<String, String>) Identifiers::document, DataTypes.StringType);
+    spark
+        .udf()
+        .register("sf_country", (UDF1<String, String>) Identifiers::country, DataTypes.StringType);
     spark
         .udf()
         .register("sf_email", (UDF1<String, String>) Identifiers::email, DataTypes.StringType);
