@@ -25,8 +25,7 @@ class TestQualityAgainstTruth {
   static void scoreTheWorld(SparkSession spark) throws Exception {
     world = GeneratedWorld.open(spark);
     LocalDate day = world.lastDay();
-    resolution =
-        ResolutionQuality.evaluate(spark, world.truth(spark, "entity-records"), day);
+    resolution = ResolutionQuality.evaluate(spark, world.truth(spark, "entity-records"), day);
     double threshold = new Screening(world.lakehouse(), world.settings()).threshold();
     screening =
         ScreeningQuality.evaluate(
