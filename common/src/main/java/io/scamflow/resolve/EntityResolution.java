@@ -131,9 +131,9 @@ public final class EntityResolution {
         .sql(
             "SELECT record_id, first(source, true) source, first(name, true) name,"
                 + " sf_name_norm(first(name, true)) name_norm,"
-                + " first(party_type, true) party_type, first(country, true) country,"
+                + " first(party_type, true) party_type, sf_country(first(country, true)) country,"
                 + " first(date_of_birth, true) dob, sf_document(first(id_document, true)) doc,"
-                + " sf_phone(first(phone, true), first(country, true)) phone,"
+                + " sf_phone(first(phone, true), sf_country(first(country, true))) phone,"
                 + " sf_email(first(email, true)) email,"
                 // a KYC customer may link several bank accounts: keep them all
                 + " array_sort(collect_set(account_key)) accounts"
@@ -193,7 +193,8 @@ public final class EntityResolution {
         .sql("SELECT * FROM er_scored WHERE match_probability >= " + linkAt)
         .localCheckpoint()
         .createOrReplaceTempView("er_links");
-    Dataset<Row> clusters = cluster(spark, strongAt);
+    Dataset<Row> clusters =
+        cluster(spark, spark.table("er_records"), spark.table("er_links"), strongAt);
     clusters.createOrReplaceTempView("er_clusters");
 
     TableWriter writer = new TableWriter(lakehouse);
@@ -309,15 +310,19 @@ public final class EntityResolution {
    * lone record to its best core only, and two cores merge only if weak links join at least half of
    * their record pairs, so a single weak bridge never chains two strong clusters.
    */
-  private Dataset<Row> cluster(SparkSession spark, double strongAt) {
+  static Dataset<Row> cluster(
+      SparkSession spark, Dataset<Row> records, Dataset<Row> links, double strongAt) {
+    records.select("record_id").createOrReplaceTempView("er_cl_records");
+    links.select("a", "b", "match_probability").createOrReplaceTempView("er_cl_links");
     spark
         .sql(
-            "SELECT record_id, CAST(row_number() OVER (ORDER BY record_id) - 1 AS BIGINT) AS vid FROM er_records")
+            "SELECT record_id, CAST(row_number() OVER (ORDER BY record_id) - 1 AS BIGINT) AS vid"
+                + " FROM er_cl_records")
         .localCheckpoint()
         .createOrReplaceTempView("er_vid");
     Dataset<Row> strongEdges =
         spark.sql(
-            "SELECT va.vid src, vb.vid dst FROM er_links l JOIN er_vid va ON l.a = va.record_id"
+            "SELECT va.vid src, vb.vid dst FROM er_cl_links l JOIN er_vid va ON l.a = va.record_id"
                 + " JOIN er_vid vb ON l.b = vb.record_id WHERE l.match_probability >= "
                 + strongAt);
     GraphX.connectedComponents(spark, strongEdges).createOrReplaceTempView("er_cc1");
@@ -333,7 +338,7 @@ public final class EntityResolution {
     spark
         .sql(
             "SELECT ca.core ca, cb.core cb, sa.size sa, sb.size sb, l.match_probability p,"
-                + " l.a, l.b FROM er_links l JOIN er_core ca ON l.a = ca.record_id"
+                + " l.a, l.b FROM er_cl_links l JOIN er_core ca ON l.a = ca.record_id"
                 + " JOIN er_core cb ON l.b = cb.record_id"
                 + " JOIN er_core_size sa ON sa.core = ca.core JOIN er_core_size sb ON sb.core = cb.core"
                 + " WHERE l.match_probability < "
@@ -428,6 +433,9 @@ public final class EntityResolution {
         .udf()
         .register(
             "sf_document", (UDF1<String, String>) Identifiers::document, DataTypes.StringType);
+    spark
+        .udf()
+        .register("sf_country", (UDF1<String, String>) Identifiers::country, DataTypes.StringType);
     spark
         .udf()
         .register("sf_email", (UDF1<String, String>) Identifiers::email, DataTypes.StringType);

@@ -75,12 +75,47 @@ public final class Identifiers {
     return out.isEmpty() ? null : out;
   }
 
-  /** A country as ISO 3166 alpha-2 upper case, or null when it is not two letters. */
+  /**
+   * A country as ISO 3166 alpha-2 upper case, from an alpha-2 or alpha-3 code or an English name
+   * (KYC files write nationalities as "Australia"); null when it is none of these.
+   */
   public static String country(String raw) {
     if (raw == null) {
       return null;
     }
     String out = raw.trim().toUpperCase(Locale.ROOT);
-    return out.matches("[A-Z]{2}") ? out : null;
+    if (out.matches("[A-Z]{2}")) {
+      return out;
+    }
+    return COUNTRY_NAMES.get(out.replaceAll("[^A-Z]+", " ").trim());
+  }
+
+  /** ISO 3166 alpha-3 codes and English names (as the JDK knows them) to alpha-2. */
+  private static final java.util.Map<String, String> COUNTRY_NAMES = countryNames();
+
+  private static java.util.Map<String, String> countryNames() {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (String code : Locale.getISOCountries()) {
+      Locale l = new Locale.Builder().setRegion(code).build();
+      out.put(l.getISO3Country(), code);
+      out.put(
+          l.getDisplayCountry(Locale.ENGLISH)
+              .toUpperCase(Locale.ROOT)
+              .replaceAll("[^A-Z]+", " ")
+              .trim(),
+          code);
+    }
+    out.put("UNITED STATES OF AMERICA", "US");
+    out.put("USA", "US");
+    out.put("UK", "GB");
+    out.put("GREAT BRITAIN", "GB");
+    out.put("BURMA", "MM");
+    out.put("SOUTH KOREA", "KR");
+    out.put("NORTH KOREA", "KP");
+    out.put("VIET NAM", "VN");
+    out.put("RUSSIAN FEDERATION", "RU");
+    out.put("LAO PDR", "LA");
+    out.put("LAOS", "LA");
+    return java.util.Map.copyOf(out);
   }
 }

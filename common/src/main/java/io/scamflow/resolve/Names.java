@@ -5,7 +5,6 @@ import com.ibm.icu.text.Transliterator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -203,59 +202,116 @@ public final class Names {
   }
 
   /**
-   * Order-insensitive similarity in [0, 1]: tokens aligned one-to-one by best match (Jaro-Winkler,
-   * initials, Double Metaphone), weighted by length, less a small penalty per unmatched token of
-   * the longer name; or the similarity of the names run together, whichever is higher.
+   * A normalised name with what {@link #similarity(Prepared, Prepared)} needs computed once:
+   * phonetic codes and consonant skeletons of its tokens, its sorted key and its run-together
+   * forms. A screening list prepares each listed name once instead of once per comparison.
    */
+  public static final class Prepared implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Normalised name;
+    final String[] tokens;
+    final String[] phonetic;
+    final String[] skeleton;
+    final String sortedKey;
+    final String joined;
+    final String joinedSorted;
+
+    private Prepared(Normalised name) {
+      this.name = name;
+      int n = name.tokens().size();
+      tokens = name.tokens().toArray(new String[0]);
+      phonetic = new String[n];
+      skeleton = new String[n];
+      for (int i = 0; i < n; i++) {
+        phonetic[i] = tokens[i].length() > 2 ? phonetic(tokens[i]) : "";
+        skeleton[i] = skeleton(tokens[i]);
+      }
+      List<String> sorted = name.tokens().stream().sorted().toList();
+      sortedKey = String.join(" ", sorted);
+      joined = String.join("", name.tokens());
+      joinedSorted = String.join("", sorted);
+    }
+
+    public Normalised name() {
+      return name;
+    }
+  }
+
+  public static Prepared prepare(Normalised name) {
+    return new Prepared(name);
+  }
+
+  /** Similarity of two normalised names; see {@link #similarity(Prepared, Prepared)}. */
   public static double similarity(Normalised a, Normalised b) {
     if (a.isEmpty() || b.isEmpty()) {
       return 0.0;
     }
-    if (a.sortedKey().equals(b.sortedKey())) {
+    return similarity(prepare(a), prepare(b));
+  }
+
+  /**
+   * Order-insensitive similarity in [0, 1]: tokens aligned one-to-one by best match (Jaro-Winkler,
+   * initials, Double Metaphone), weighted by length, less a small penalty per unmatched token of
+   * the longer name; or the similarity of the names run together, whichever is higher.
+   */
+  public static double similarity(Prepared a, Prepared b) {
+    if (a.tokens.length == 0 || b.tokens.length == 0) {
+      return 0.0;
+    }
+    if (a.sortedKey.equals(b.sortedKey)) {
       return 1.0;
     }
-    List<String> shorter = a.tokens().size() <= b.tokens().size() ? a.tokens() : b.tokens();
-    List<String> longer = shorter == a.tokens() ? b.tokens() : a.tokens();
+    Prepared shorter = a.tokens.length <= b.tokens.length ? a : b;
+    Prepared longer = shorter == a ? b : a;
     double aligned = aligned(shorter, longer);
-    if (a.tokens().size() == b.tokens().size()) {
+    if (a.tokens.length == b.tokens.length) {
       return aligned; // running tokens together only helps syllables written apart
     }
     double joined =
-        Math.max(
-            JW.apply(String.join("", a.tokens()), String.join("", b.tokens())),
-            JW.apply(
-                String.join("", a.tokens().stream().sorted().toList()),
-                String.join("", b.tokens().stream().sorted().toList())));
+        Math.max(JW.apply(a.joined, b.joined), JW.apply(a.joinedSorted, b.joinedSorted));
     // a run-together match of a single-token name against a long one is weak evidence
-    double joinedWeight = Math.min(a.tokens().size(), b.tokens().size()) == 1 ? 0.9 : 0.97;
+    double joinedWeight = Math.min(a.tokens.length, b.tokens.length) == 1 ? 0.9 : 0.97;
     return Math.max(aligned, joined >= 0.9 ? joined * joinedWeight : 0.0);
   }
 
-  private static double aligned(List<String> shorter, List<String> longer) {
-    record Pair(int i, int j, double sim) {}
-    List<Pair> pairs = new ArrayList<>();
-    for (int i = 0; i < shorter.size(); i++) {
-      for (int j = 0; j < longer.size(); j++) {
-        pairs.add(new Pair(i, j, tokenSimilarity(shorter.get(i), longer.get(j))));
+  private static double aligned(Prepared shorter, Prepared longer) {
+    int ns = shorter.tokens.length;
+    int nl = longer.tokens.length;
+    double[][] sim = new double[ns][nl];
+    for (int i = 0; i < ns; i++) {
+      for (int j = 0; j < nl; j++) {
+        sim[i][j] = tokenSimilarity(shorter, i, longer, j);
       }
     }
-    pairs.sort(Comparator.comparingDouble(Pair::sim).reversed());
-    boolean[] usedS = new boolean[shorter.size()];
-    boolean[] usedL = new boolean[longer.size()];
-    double[] best = new double[shorter.size()];
-    for (Pair p : pairs) {
-      if (!usedS[p.i()] && !usedL[p.j()]) {
-        usedS[p.i()] = true;
-        usedL[p.j()] = true;
-        best[p.i()] = p.sim();
+    // greedy one-to-one alignment, best pairs first (ties: lower i, then lower j, as a stable sort
+    // of the pairs in row order would give)
+    boolean[] usedS = new boolean[ns];
+    boolean[] usedL = new boolean[nl];
+    double[] best = new double[ns];
+    for (int k = 0; k < Math.min(ns, nl); k++) {
+      int bi = -1;
+      int bj = -1;
+      for (int i = 0; i < ns; i++) {
+        if (usedS[i]) {
+          continue;
+        }
+        for (int j = 0; j < nl; j++) {
+          if (!usedL[j] && (bi < 0 || sim[i][j] > sim[bi][bj])) {
+            bi = i;
+            bj = j;
+          }
+        }
       }
+      usedS[bi] = true;
+      usedL[bj] = true;
+      best[bi] = sim[bi][bj];
     }
     double weighted = 0;
     double weights = 0;
     int initials = 0;
-    for (int i = 0; i < shorter.size(); i++) {
-      double w = Math.max(2, shorter.get(i).length());
-      if (shorter.get(i).length() == 1) {
+    for (int i = 0; i < ns; i++) {
+      double w = Math.max(2, shorter.tokens[i].length());
+      if (shorter.tokens[i].length() == 1) {
         initials++;
         w = 1.5;
       }
@@ -265,13 +321,13 @@ public final class Names {
     double score = weighted / weights;
     // A dropped middle name costs little; an extra first or last name means another person.
     double penalty = 0;
-    for (int j = 0; j < longer.size(); j++) {
+    for (int j = 0; j < nl; j++) {
       if (!usedL[j]) {
-        penalty += (j == 0 || j == longer.size() - 1) ? 0.2 : 0.04;
+        penalty += (j == 0 || j == nl - 1) ? 0.2 : 0.04;
       }
     }
     score -= penalty;
-    if (initials == shorter.size()) {
+    if (initials == ns) {
       score = Math.min(score, 0.7); // initials alone identify nobody
     }
     return Math.max(0, score);
@@ -279,6 +335,14 @@ public final class Names {
 
   /** Similarity of two tokens; near-misses below 0.9 count for little. */
   static double tokenSimilarity(String x, String y) {
+    Prepared a = prepare(new Normalised(List.of(x), false));
+    Prepared b = prepare(new Normalised(List.of(y), false));
+    return tokenSimilarity(a, 0, b, 0);
+  }
+
+  private static double tokenSimilarity(Prepared a, int i, Prepared b, int j) {
+    String x = a.tokens[i];
+    String y = b.tokens[j];
     if (x.equals(y)) {
       return 1.0;
     }
@@ -286,13 +350,17 @@ public final class Names {
       return x.charAt(0) == y.charAt(0) ? 0.9 : 0.0;
     }
     double jw = JW.apply(x, y);
-    if (jw < 0.9 && x.length() > 2 && y.length() > 2 && samePhonetic(x, y)) {
+    if (jw < 0.9
+        && x.length() > 2
+        && y.length() > 2
+        && !a.phonetic[i].isEmpty()
+        && a.phonetic[i].equals(b.phonetic[j])) {
       jw = Math.max(jw, 0.9);
     }
     if (jw < 0.9
         && x.charAt(0) == y.charAt(0)
-        && skeleton(x).length() >= 3
-        && skeleton(x).equals(skeleton(y))) {
+        && a.skeleton[i].length() >= 3
+        && a.skeleton[i].equals(b.skeleton[j])) {
       jw = 0.9; // same consonants: vowel-less romanisations (Arabic, Thai) of the same name
     }
     return jw >= 0.9 ? jw : jw * 0.6;
@@ -310,14 +378,6 @@ public final class Names {
       }
     }
     return out.toString();
-  }
-
-  private static boolean samePhonetic(String x, String y) {
-    DoubleMetaphone m = METAPHONE.get();
-    String px = m.doubleMetaphone(x);
-    String py = m.doubleMetaphone(y);
-    // primary codes only: the alternates make "wei" and "fei" sound alike
-    return !px.isEmpty() && px.equals(py);
   }
 
   /** Double Metaphone code of one token ("" for digits only). */

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -42,12 +44,6 @@ public final class Screening {
   public static final String BIRTH_DATES = SanctionsTables.DATES_OF_BIRTH.name();
   public static final String NATIONALITIES = SanctionsTables.NATIONALITIES.name();
   public static final String CRYPTO = SanctionsTables.CRYPTO_ADDRESSES.name();
-
-  /**
-   * The list version a row was last stated in: the sanctions tables keep history per row
-   * (valid_from / valid_to / last_seen), not a version column.
-   */
-  private static final String LIST_VERSION = "CAST(last_seen AS STRING) list_version";
 
   public static final TableContract HITS =
       TableContract.builder("gold.screening_hits")
@@ -270,14 +266,16 @@ public final class Screening {
                 + "') WHERE account IS NOT NULL")
         .createOrReplaceTempView("screen_seen_accounts");
     spark.sql(String.join(" UNION ALL ", lists)).createOrReplaceTempView("screen_listed");
+    listVersionsView(spark, date).createOrReplaceTempView("screen_list_versions");
     return spark.sql(
         "SELECT 'ADDRESS' subject_kind, a.account subject_id, a.account subject_name,"
-            + " 'silver.transfers' subject_source, l.list_id, l.list_version, l.entity_id,"
+            + " 'silver.transfers' subject_source, l.list_id, v.list_version, l.entity_id,"
             + " e.primary_name listed_name, l.match_type, l.address matched_value,"
             + " CAST(NULL AS STRING) name_kind, 1.0D score, map('address', 1.0D) score_parts,"
             + " concat('address ', l.address, ' on ', l.chain, ' listed by ', l.list_id,"
             + " ' (exact match)') explanation"
             + " FROM screen_seen_accounts a JOIN screen_listed l ON a.account = l.account_key"
+            + " LEFT JOIN screen_list_versions v ON v.list_id = l.list_id"
             + " LEFT JOIN ("
             + entityNamesSql(spark, date)
             + ") e ON e.list_id = l.list_id AND e.entity_id = l.entity_id");
@@ -285,9 +283,7 @@ public final class Screening {
 
   /** Listed addresses keyed like silver.transfers accounts: CHAIN:address. */
   private static String addressListSql(String table, String matchType, LocalDate date) {
-    return "SELECT list_id, entity_id, chain, address, "
-        + LIST_VERSION
-        + ", '"
+    return "SELECT list_id, entity_id, chain, address, '"
         + matchType
         + "' match_type, concat(upper(chain), ':', CASE WHEN upper(chain) = 'ETHEREUM'"
         + " THEN lower(address) ELSE address END) account_key FROM "
@@ -306,6 +302,48 @@ public final class Screening {
         + " WHERE "
         + validOn(date)
         + " GROUP BY list_id, entity_id";
+  }
+
+  /**
+   * Per list, the version in force on {@code date}: the latest list version (the publication date
+   * the file states, else the day it landed) on or before the date. Versions come from every list
+   * file in bronze.sanctions_raw and, for lists written straight to silver (tests, watchlist
+   * tables), from the validity bounds of the silver rows; a list with no version on or before the
+   * date is absent.
+   */
+  public static Map<String, String> listVersionsOn(SparkSession spark, LocalDate date) {
+    Map<String, String> out = new TreeMap<>();
+    for (Row r : listVersionsView(spark, date).collectAsList()) {
+      out.put(r.getString(0), r.getString(1));
+    }
+    return out;
+  }
+
+  private static Dataset<Row> listVersionsView(SparkSession spark, LocalDate date) {
+    List<String> versions = new ArrayList<>();
+    if (spark.catalog().tableExists(SanctionsTables.BRONZE.name())) {
+      versions.add(
+          "SELECT list_id, coalesce(list_version, run_date) v FROM "
+              + SanctionsTables.BRONZE.name());
+    }
+    for (String table : List.of(ENTITIES, NAMES, CRYPTO)) {
+      if (spark.catalog().tableExists(table)) {
+        for (String bound : List.of("valid_from", "valid_to", "last_seen")) {
+          versions.add("SELECT list_id, " + bound + " v FROM " + table);
+        }
+      }
+    }
+    if (versions.isEmpty()) {
+      return spark.sql(
+          "SELECT CAST(NULL AS STRING) list_id, CAST(NULL AS STRING) list_version"
+              + " WHERE false");
+    }
+    return spark.sql(
+        "SELECT list_id, CAST(max(v) AS STRING) list_version FROM ("
+            + String.join(" UNION ALL ", versions)
+            + ") WHERE v <= DATE'"
+            + date
+            + "' GROUP BY list_id");
   }
 
   /**
@@ -330,12 +368,11 @@ public final class Screening {
     if (!Parties.exists(spark, NAMES)) {
       return index;
     }
+    Map<String, String> versions = listVersionsOn(spark, date);
     for (Row r :
         spark
             .sql(
-                "SELECT list_id, entity_id, name, name_kind, quality, "
-                    + LIST_VERSION
-                    + " FROM "
+                "SELECT list_id, entity_id, name, name_kind, quality FROM "
                     + NAMES
                     + " WHERE name IS NOT NULL AND "
                     + validOn(date))
@@ -346,7 +383,7 @@ public final class Screening {
           r.getString(2),
           r.getString(3),
           r.getString(4),
-          r.getString(5));
+          versions.get(r.getString(0)));
     }
     if (Parties.exists(spark, ENTITIES)) {
       for (Row r :
@@ -380,7 +417,11 @@ public final class Screening {
     if (Parties.exists(spark, BIRTH_DATES)) {
       for (Row r :
           spark
-              .sql("SELECT list_id, entity_id, date_of_birth, birth_year FROM " + BIRTH_DATES)
+              .sql(
+                  "SELECT list_id, entity_id, date_of_birth, birth_year FROM "
+                      + BIRTH_DATES
+                      + " WHERE "
+                      + validOn(date))
               .collectAsList()) {
         ScreeningIndex.ListedEntity e = index.entity(r.getString(0), r.getString(1));
         if (!r.isNullAt(2)) {
@@ -395,7 +436,11 @@ public final class Screening {
     if (Parties.exists(spark, NATIONALITIES)) {
       for (Row r :
           spark
-              .sql("SELECT list_id, entity_id, nationality FROM " + NATIONALITIES)
+              .sql(
+                  "SELECT list_id, entity_id, nationality FROM "
+                      + NATIONALITIES
+                      + " WHERE "
+                      + validOn(date))
               .collectAsList()) {
         String c = io.scamflow.resolve.Identifiers.country(r.getString(2));
         if (c != null) {

@@ -30,7 +30,7 @@ final class ScreeningIndex implements Serializable {
       String nameKind,
       String quality,
       String listVersion,
-      Names.Normalised norm)
+      Names.Prepared norm)
       implements Serializable {}
 
   /** What the lists say about one entity beyond its names. */
@@ -79,7 +79,9 @@ final class ScreeningIndex implements Serializable {
       return;
     }
     int index = names.size();
-    names.add(new ListedName(listId, entityId, name, nameKind, quality, listVersion, norm));
+    names.add(
+        new ListedName(
+            listId, entityId, name, nameKind, quality, listVersion, Names.prepare(norm)));
     for (String key : Names.blockingKeys(norm)) {
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(index);
     }
@@ -125,10 +127,11 @@ final class ScreeningIndex implements Serializable {
       return List.of();
     }
     List<Integer> candidates = candidates(query);
+    Names.Prepared prepared = Names.prepare(query);
     Map<String, ScreeningHit> best = new HashMap<>();
     for (int i : candidates) {
       ListedName listed = names.get(i);
-      double name = Names.similarity(query, listed.norm());
+      double name = Names.similarity(prepared, listed.norm());
       if (name < minNameSimilarity) {
         continue;
       }
@@ -197,7 +200,11 @@ final class ScreeningIndex implements Serializable {
     parts.put("name", round(name));
     why.add(
         String.format(
-            Locale.ROOT, "name %.2f ('%s' ~ '%s')", name, query.text(), listed.norm().text()));
+            Locale.ROOT,
+            "name %.2f ('%s' ~ '%s')",
+            name,
+            query.text(),
+            listed.norm().name().text()));
     String kind = listed.nameKind() == null ? "primary" : listed.nameKind();
     double quality = 0;
     if ("low".equalsIgnoreCase(listed.quality())) {

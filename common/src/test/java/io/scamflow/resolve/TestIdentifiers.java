@@ -23,6 +23,11 @@ class TestIdentifiers {
     assertThat(Identifiers.address("12, Rue de l'Église  PARIS"))
         .isEqualTo("12 rue de l eglise paris");
     assertThat(Identifiers.country("th")).isEqualTo("TH");
-    assertThat(Identifiers.country("Thailand")).isNull();
+    // KYC files write nationalities as names, bank formats as codes: both compare as alpha-2
+    assertThat(Identifiers.country("Thailand")).isEqualTo("TH");
+    assertThat(Identifiers.country("THA")).isEqualTo("TH");
+    assertThat(Identifiers.country("Viet Nam")).isEqualTo("VN");
+    assertThat(Identifiers.country("Philippines")).isEqualTo("PH");
+    assertThat(Identifiers.country("Atlantis")).isNull();
   }
 }
