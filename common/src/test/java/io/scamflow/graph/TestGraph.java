@@ -275,8 +275,7 @@ class TestGraph {
     assertThat(a).isNotNull();
     assertThat(a.<Integer>getAs("hops")).isEqualTo(3);
     assertThat(a.<String>getList(a.fieldIndex("path"))).containsExactly(A, X, D1, W);
-    assertThat(a.<String>getList(a.fieldIndex("path_transfers")))
-        .containsExactly("a-x", "d1-w");
+    assertThat(a.<String>getList(a.fieldIndex("path_transfers"))).containsExactly("a-x", "d1-w");
     // the route's bottleneck: 4,000 of A's 5,000 can have gone on to W
     assertThat(a.<BigDecimal>getAs("exposure_usd")).isEqualByComparingTo("4000");
     assertThat(a.<String>getAs("list_id")).isEqualTo("OFAC-SDN");
@@ -427,8 +426,7 @@ class TestGraph {
     // A: exposure 3 hops to W only: 40 * 0.5^2
     Row a = risk.get(A);
     assertThat(a.<Double>getAs("score")).isCloseTo(10.0, within(1e-9));
-    assertThat(a.<Row>getList(a.fieldIndex("reasons")).get(0).<String>getAs("detail"))
-        .contains(W);
+    assertThat(a.<Row>getList(a.fieldIndex("reasons")).get(0).<String>getAs("detail")).contains(W);
     // M1: a fan_in alert (15 * 0.8) and a victim_pattern alert (5 * 0.9) at least
     List<String> m1 =
         risk.get(M1).<Row>getList(risk.get(M1).fieldIndex("reasons")).stream()
