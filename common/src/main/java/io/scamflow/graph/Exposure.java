@@ -179,6 +179,7 @@ public final class Exposure {
 
     Dataset<Row> to = run(spark, states, linkIds, ownIds, true, maxHops, perNode, TO);
     Dataset<Row> from = run(spark, states, linkIds, ownIds, false, maxHops, perNode, FROM);
+    states.unpersist(false); // both results are checkpointed
     return to.unionByName(from)
         .withColumn("node_kind", org.apache.spark.sql.functions.expr(GraphInput.kindSql("node")))
         .withColumn("run_date", lit(Date.valueOf(input.runDate())))

@@ -40,8 +40,8 @@ class BenchGraph {
 
   @Test
   void wallTimePerAlgorithm(SparkSession spark, Settings base) throws IOException {
-    Scale scale = Scale.valueOf(System.getProperty("scamflow.bench.scale", "small").toUpperCase());
-    int days = Integer.getInteger("scamflow.bench.days", 1);
+    Scale scale = Scale.valueOf(System.getProperty("scamflow.bench.scale", "tiny").toUpperCase());
+    int days = Integer.getInteger("scamflow.bench.days", 2);
     LocalDate start = LocalDate.of(2027, 1, 4);
     Path dir = SharedSparkExtension.testDir().resolve("bench-graph-world");
     Path root = SharedSparkExtension.testDir().resolve("bench-graph-lakehouse");
