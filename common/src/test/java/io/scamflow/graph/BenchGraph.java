@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Wall time of each graph algorithm on a generated world (scale and days from the system properties
- * scamflow.bench.scale, default small, and scamflow.bench.days, default 1): the world is generated
+ * scamflow.bench.scale, default tiny, and scamflow.bench.days, default 2): the world is generated
  * and run through the nightly pipeline, then each algorithm is run again alone for the last day and
  * timed until its result is counted. Writes results/graph.md. Numbers, never assertions.
  */

@@ -122,7 +122,8 @@ class TestGraphTruth {
         .isZero();
   }
 
-  private static final double MULE_FLOOR = 0.0;
-  private static final double VICTIM_FLOOR = 0.0;
-  private static final double HONEST_CEILING = 1.0;
+  // Floors set from the measured run (docs/graph.md), with a margin.
+  private static final double MULE_FLOOR = 0.3;
+  private static final double VICTIM_FLOOR = 0.1;
+  private static final double HONEST_CEILING = 0.1;
 }
