@@ -14,11 +14,6 @@ public interface Detector {
   /** The typology name alerts carry, e.g. fan_in (the generator's truth name where one exists). */
   String typology();
 
-  /** "network" for money-graph typologies; behavioural-signal detectors return "behaviour". */
-  default String family() {
-    return "network";
-  }
-
   Dataset<Row> detect(DetectionContext context);
 
   /**

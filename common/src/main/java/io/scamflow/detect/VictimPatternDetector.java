@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.least;
@@ -22,7 +23,8 @@ import org.apache.spark.sql.Row;
  * small amount, gets a small "return" from another account within hours (trust building), then pays
  * the same payee again and again, each time more. The victim is the anchor; the payee and the
  * account that paid the return are members. A customer topping up an exchange pays varying amounts
- * but receives no small return from a stranger just after the first payment.
+ * but receives no small return from a stranger just after the first payment, and one operation's
+ * returns account pays such returns to several victims, which no honest refunder does.
  */
 public final class VictimPatternDetector implements Detector {
   @Override
@@ -39,6 +41,7 @@ public final class VictimPatternDetector implements Detector {
     int returnHours = context.integer("victim.return-hours");
     double returnMin = context.decimal("victim.return-min-ratio");
     double returnMax = context.decimal("victim.return-max-ratio");
+    int minShared = context.integer("victim.min-victims-per-returner");
     Dataset<Row> e = Detections.edges(context.transfers());
 
     // each (payer, payee) series in time order
@@ -93,19 +96,32 @@ public final class VictimPatternDetector implements Detector {
                 min_by(col("r.from_account"), col("r.ts")).as("returner"),
                 min_by(col("r.amount_usd"), col("r.ts")).as("return_usd"),
                 max(col("r.ts")).as("return_ts"));
+    // the same account paid "returns" to several such victims: one operation's returns account
+    Dataset<Row> shared =
+        withReturn
+            .groupBy("returner")
+            .agg(countDistinct("victim").as("victims_of_returner"))
+            .where(col("victims_of_returner").geq(minShared));
+    // every payment from that account to the victim in the window is a return (some get two)
+    Dataset<Row> returns =
+        e.groupBy(col("from_account").as("returner"), col("to_account").as("victim"))
+            .agg(collect_list("transfer_id").as("return_ids"));
+    Dataset<Row> found =
+        withReturn.join(shared, "returner").join(returns, new String[] {"returner", "victim"});
     Column ids = expr("transform(p, x -> x.id)");
     String rule =
         String.format(
             "pig-butchering victim: >= %d payments to one payee, the first <= %.0f USD and"
                 + " followed within %d h by a %.0f-%.0f%% return from another account, then"
-                + " rising (x%.1f per step on most steps, x%.1f overall)",
+                + " rising (x%.1f per step on most steps, x%.1f overall); the returning account"
+                + " did the same for >= %d such payers",
             minPayments, firstMaxUsd, returnHours, returnMin * 100, returnMax * 100, step, growth);
     return Detections.alerts(
-        withReturn,
+        found,
         typology(),
         col("victim"),
         array(col("victim"), col("payee"), col("returner")),
-        org.apache.spark.sql.functions.concat(ids, array(col("return_id"))),
+        org.apache.spark.sql.functions.concat(ids, col("return_ids")),
         expr("aggregate(p, 0D, (acc, x) -> acc + x.usd)"),
         col("first_ts"),
         element_at(col("p"), -1).getField("ts"),
@@ -118,6 +134,7 @@ public final class VictimPatternDetector implements Detector {
             col("last_usd"),
             col("returner"),
             col("return_usd"),
+            col("victims_of_returner"),
             expr("transform(p, x -> round(x.usd, 2))").as("amounts")));
   }
 }
