@@ -115,7 +115,14 @@ public final class VictimPatternDetector implements Detector {
                 + " followed within %d h by a %.0f-%.0f%% return from another account, then"
                 + " rising (x%.1f per step on most steps, x%.1f overall); the returning account"
                 + " did the same for >= %d such payers",
-            minPayments, firstMaxUsd, returnHours, returnMin * 100, returnMax * 100, step, growth);
+            minPayments,
+            firstMaxUsd,
+            returnHours,
+            returnMin * 100,
+            returnMax * 100,
+            step,
+            growth,
+            minShared);
     return Detections.alerts(
         found,
         typology(),

@@ -106,6 +106,6 @@ class BenchDetection {
     Path out = Path.of(System.getProperty("scamflow.home", "..")).resolve("results");
     Files.createDirectories(out);
     Files.writeString(
-        out.resolve(System.getProperty("scamflow.bench.out", "detection-rules.md")), md);
+        out.resolve(System.getenv().getOrDefault("SCAMFLOW_BENCH_OUT", "detection.md")), md);
   }
 }
