@@ -49,7 +49,8 @@ public final class DetectionStage implements Stage {
                         lit(java.sql.Date.valueOf(runDate.minusDays(lookback - 1L))),
                         lit(java.sql.Date.valueOf(runDate))))
             .cache();
-    DetectionContext context = new DetectionContext(runDate, window, settings);
+    DetectionContext context =
+        new DetectionContext(runDate, window, settings, java.util.Optional.of(lakehouse));
     Dataset<Row> all = null;
     for (Detector d : Detectors.all()) {
       Dataset<Row> found = d.detect(context);

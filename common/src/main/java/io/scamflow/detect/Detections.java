@@ -42,6 +42,35 @@ final class Detections {
       Column score,
       String rule,
       Column evidence) {
+    return alerts(
+        found,
+        typology,
+        anchor,
+        members,
+        transferIds,
+        amountUsd,
+        windowStart,
+        windowEnd,
+        score,
+        rule,
+        evidence,
+        lit(null).cast("string"));
+  }
+
+  /** As above, for list rules: {@code listVersion} names the sanctions list version that hit. */
+  static Dataset<Row> alerts(
+      Dataset<Row> found,
+      String typology,
+      Column anchor,
+      Column members,
+      Column transferIds,
+      Column amountUsd,
+      Column windowStart,
+      Column windowEnd,
+      Column score,
+      String rule,
+      Column evidence,
+      Column listVersion) {
     return found.select(
         lit(typology).as("typology"),
         anchor.as("anchor"),
@@ -53,7 +82,7 @@ final class Detections {
         functions.round(score, 3).cast("double").as("score"),
         lit(rule).as("rule"),
         to_json(evidence).as("evidence"),
-        lit(null).cast("string").as("list_version"));
+        listVersion.cast("string").as("list_version"));
   }
 
   static Column hours(int h) {

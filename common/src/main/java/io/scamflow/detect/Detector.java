@@ -4,13 +4,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One typology rule over the transfers of a look-back window. A detector never reads files or
- * tables itself: it gets the window's transfers and returns alert rows (the columns of {@link
- * Alerts#DETECTION}), each carrying its rule, members, transfers and evidence. One class per
- * typology, registered in {@link Detectors}.
+ * One typology rule over the transfers of a look-back window. A detector never reads files: it gets
+ * the window's transfers (and, through the context, the lakehouse tables it needs, e.g. screening
+ * hits and KYC links) and returns alert rows (the columns of {@link Alerts#DETECTION}), each
+ * carrying its rule, members, transfers and evidence. One class per typology, registered in {@link
+ * Detectors}.
  */
 public interface Detector {
-  /** The typology name alerts carry, e.g. fan_in. */
+  /** The typology name alerts carry, e.g. fan_in (the generator's truth name where one exists). */
   String typology();
 
   Dataset<Row> detect(DetectionContext context);

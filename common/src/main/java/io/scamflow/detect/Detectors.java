@@ -11,6 +11,13 @@ public final class Detectors {
         new FanInDetector(),
         new FanOutDetector(),
         new RapidPassThroughDetector(),
-        new StructuringDetector());
+        new StructuringDetector(),
+        new CycleDetector(),
+        new ScatterGatherDetector(),
+        new GatherScatterDetector(),
+        new BipartiteLayersDetector(),
+        new VictimPatternDetector(),
+        new PeelChainDetector(),
+        new OfframpChainDetector());
   }
 }

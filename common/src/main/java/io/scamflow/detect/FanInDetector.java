@@ -18,7 +18,8 @@ import org.apache.spark.sql.Row;
 /**
  * Fan-in to a collection account: several distinct senders pay one account within a short span, and
  * the account passes most of it on soon after. The forwarding is what separates a mule aggregator
- * from a merchant, who also receives from many but keeps the money.
+ * from a merchant, who also receives from many but keeps the money; the average inflow separates it
+ * from shop takings, and forwarding to few accounts from a gather-scatter hub.
  */
 public final class FanInDetector implements Detector {
   @Override
@@ -33,6 +34,8 @@ public final class FanInDetector implements Detector {
     int forwardHours = context.integer("fan-in.forward-hours");
     double minForward = context.decimal("fan-in.min-forward-ratio");
     double minUsd = context.decimal("fan-in.min-total-usd");
+    double minAvgUsd = context.decimal("fan-in.min-avg-usd");
+    int maxNextHops = context.integer("fan-in.max-next-hops");
     Dataset<Row> e = Detections.edges(context.transfers());
 
     Dataset<Row> inflow =
@@ -40,6 +43,7 @@ public final class FanInDetector implements Detector {
             .agg(
                 countDistinct("from_account").as("senders"),
                 sum("amount_usd").as("in_usd"),
+                org.apache.spark.sql.functions.count("transfer_id").as("in_count"),
                 min("ts").as("first_in"),
                 max("ts").as("last_in"),
                 collect_list("transfer_id").as("in_ids"),
@@ -48,6 +52,7 @@ public final class FanInDetector implements Detector {
                 col("senders")
                     .geq(minSenders)
                     .and(col("in_usd").geq(minUsd))
+                    .and(col("in_usd").geq(col("in_count").multiply(minAvgUsd)))
                     .and(col("last_in").leq(col("first_in").plus(Detections.hours(spanHours)))));
 
     Dataset<Row> out = e.as("o");
@@ -74,13 +79,22 @@ public final class FanInDetector implements Detector {
                 collect_list("o.transfer_id").as("out_ids"),
                 collect_list("o.to_account").as("next_hops"))
             .withColumn("forward_ratio", col("out_usd").divide(col("in_usd")))
-            .where(col("forward_ratio").geq(minForward));
+            .where(
+                col("forward_ratio")
+                    .geq(minForward)
+                    .and(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .size(org.apache.spark.sql.functions.array_distinct(col("next_hops")))
+                            .leq(maxNextHops)));
 
     String rule =
         String.format(
-            "fan-in: >= %d distinct senders to one account within %d h (>= %.0f USD), of which"
-                + " >= %.0f%% is paid on within %d h",
-            minSenders, spanHours, minUsd, minForward * 100, forwardHours);
+            "fan-in: >= %d distinct senders to one account within %d h (>= %.0f USD, >= %.0f USD"
+                + " on average), of which >= %.0f%% is paid on within %d h to <= %d accounts",
+            minSenders, spanHours, minUsd, minAvgUsd, minForward * 100, forwardHours, maxNextHops);
     return Detections.alerts(
         forwarded,
         typology(),

@@ -18,7 +18,8 @@ import org.apache.spark.sql.Row;
 /**
  * Fan-out to layering accounts: one account pays several distinct receivers within a short span,
  * money it had itself received just before. The prior inflow separates layering from payroll and
- * supplier runs, which a business pays out of its standing balance.
+ * supplier runs, which a business pays out of its standing balance; that the money came from one or
+ * two large payments separates it from a merchant paying wages out of many customers' takings.
  */
 public final class FanOutDetector implements Detector {
   @Override
@@ -33,6 +34,8 @@ public final class FanOutDetector implements Detector {
     int fundingHours = context.integer("fan-out.funding-hours");
     double minFunded = context.decimal("fan-out.min-funded-ratio");
     double minUsd = context.decimal("fan-out.min-total-usd");
+    double minAvgUsd = context.decimal("fan-out.min-avg-usd");
+    int maxFunders = context.integer("fan-out.max-funders");
     Dataset<Row> e = Detections.edges(context.transfers());
 
     Dataset<Row> outflow =
@@ -40,6 +43,7 @@ public final class FanOutDetector implements Detector {
             .agg(
                 countDistinct("to_account").as("receivers"),
                 sum("amount_usd").as("out_usd"),
+                org.apache.spark.sql.functions.count("transfer_id").as("out_count"),
                 min("ts").as("first_out"),
                 max("ts").as("last_out"),
                 collect_list("transfer_id").as("out_ids"),
@@ -48,6 +52,7 @@ public final class FanOutDetector implements Detector {
                 col("receivers")
                     .geq(minReceivers)
                     .and(col("out_usd").geq(minUsd))
+                    .and(col("out_usd").geq(col("out_count").multiply(minAvgUsd)))
                     .and(col("last_out").leq(col("first_out").plus(Detections.hours(spanHours)))));
 
     Dataset<Row> funded =
@@ -73,13 +78,23 @@ public final class FanOutDetector implements Detector {
                 collect_list("i.transfer_id").as("in_ids"),
                 collect_list("i.from_account").as("funders"))
             .withColumn("funded_ratio", col("in_usd").divide(col("out_usd")))
-            .where(col("funded_ratio").geq(minFunded));
+            .where(
+                col("funded_ratio")
+                    .geq(minFunded)
+                    .and(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .size(org.apache.spark.sql.functions.array_distinct(col("funders")))
+                            .leq(maxFunders)));
 
     String rule =
         String.format(
-            "fan-out: >= %d distinct receivers paid by one account within %d h (>= %.0f USD),"
-                + " funded >= %.0f%% by money received in the %d h before",
-            minReceivers, spanHours, minUsd, minFunded * 100, fundingHours);
+            "fan-out: >= %d distinct receivers paid by one account within %d h (>= %.0f USD,"
+                + " >= %.0f USD on average), funded >= %.0f%% by money received from <= %d"
+                + " accounts in the %d h before",
+            minReceivers, spanHours, minUsd, minAvgUsd, minFunded * 100, maxFunders, fundingHours);
     return Detections.alerts(
         funded,
         typology(),

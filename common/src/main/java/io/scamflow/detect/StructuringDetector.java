@@ -24,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Structuring: one sender makes several transfers on one day, each just below the reporting
- * threshold of its currency (thresholds in conf, in the currency's own units).
+ * threshold of its currency (thresholds in conf, in the currency's own units), to one or two
+ * receivers: a business paying several suppliers large invoices on one day is not splitting.
  */
 public final class StructuringDetector implements Detector {
   @Override
@@ -36,6 +37,7 @@ public final class StructuringDetector implements Detector {
   public Dataset<Row> detect(DetectionContext context) {
     int minCount = context.integer("structuring.min-count");
     double band = context.decimal("structuring.band");
+    int maxReceivers = context.integer("structuring.max-receivers");
     Map<String, String> thresholds =
         context.settings().strings("scamflow.detect.structuring.thresholds").stream()
             .map(s -> s.split("="))
@@ -68,12 +70,21 @@ public final class StructuringDetector implements Detector {
                 org.apache.spark.sql.functions.first("currency").as("currency"),
                 collect_list("transfer_id").as("ids"),
                 collect_list("to_account").as("receivers"))
-            .where(col("n").geq(minCount));
+            .where(
+                col("n")
+                    .geq(minCount)
+                    .and(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .size(org.apache.spark.sql.functions.array_distinct(col("receivers")))
+                            .leq(maxReceivers)));
     String rule =
         String.format(
-            "structuring: >= %d transfers by one sender on one day, each within %.0f%% below its"
-                + " currency's reporting threshold",
-            minCount, band * 100);
+            "structuring: >= %d transfers by one sender to <= %d receivers on one day, each within"
+                + " %.0f%% below its currency's reporting threshold",
+            minCount, maxReceivers, band * 100);
     return Detections.alerts(
         perDay,
         typology(),

@@ -61,7 +61,23 @@ class TestDetectors {
       t("lay" + i, "ACCT:P2", "ACCT:LAYER" + i, "04T1" + i + ":00", 1500, "USD", 1500);
     }
     for (int i = 1; i <= 4; i++) {
-      t("st" + i, "ACCT:STRUCT", "ACCT:CASH" + i, "05T0" + i + ":30", 1_900_000, "THB", 53_000);
+      t(
+          "st" + i,
+          "ACCT:STRUCT",
+          "ACCT:CASH" + (i % 2),
+          "05T0" + i + ":30",
+          1_900_000,
+          "THB",
+          53_000);
+      // look-alike: a business paying four suppliers large invoices on one day
+      t(
+          "inv" + i,
+          "ACCT:TRADER",
+          "ACCT:SUPPLIER" + i,
+          "05T1" + i + ":00",
+          1_850_000,
+          "THB",
+          51_000);
     }
     // look-alikes
     for (int i = 1; i <= 12; i++) {
@@ -121,7 +137,7 @@ class TestDetectors {
   }
 
   @Test
-  void structuringFindsRepeatedJustBelowThresholdTransfersButNotTwo() {
+  void structuringFindsRepeatedJustBelowThresholdTransfersButNotTwoNorASupplierRun() {
     assertThat(anchors("structuring")).containsExactly("ACCT:STRUCT");
     assertThat(alertsByTypology.get("structuring").get(0).getString(9))
         .contains("\"n\":4")

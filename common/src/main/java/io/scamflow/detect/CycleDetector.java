@@ -1,0 +1,107 @@
+package io.scamflow.detect;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Cycles: money leaves an account and comes back to it through 1 to 5 other accounts, each hop
+ * later than the one before (time-ordered), within a span, with most of the amount kept on every
+ * hop (a loan that "comes back" through mules). Family money going round is small, so a minimum
+ * amount per hop keeps it out.
+ */
+public final class CycleDetector implements Detector {
+  @Override
+  public String typology() {
+    return "cycle";
+  }
+
+  @Override
+  public Dataset<Row> detect(DetectionContext context) {
+    int maxLength = context.integer("cycle.max-length");
+    int spanHours = context.integer("cycle.span-hours");
+    double minUsd = context.decimal("cycle.min-usd");
+    double minRatio = context.decimal("cycle.min-hop-ratio");
+    double maxRatio = context.decimal("cycle.max-hop-ratio");
+    Dataset<Row> e =
+        Detections.edges(context.transfers())
+            .where(
+                col("amount_usd").geq(minUsd).and(col("from_account").notEqual(col("to_account"))))
+            .select("transfer_id", "from_account", "to_account", "ts", "amount_usd")
+            .cache();
+
+    // open paths: start .. cur, with the accounts and transfers so far
+    Dataset<Row> open =
+        e.select(
+            col("from_account").as("start"),
+            col("to_account").as("cur"),
+            col("ts").as("first_ts"),
+            col("ts").as("last_ts"),
+            col("amount_usd").as("first_usd"),
+            col("amount_usd").as("last_usd"),
+            array(col("from_account"), col("to_account")).as("path"),
+            array(col("transfer_id")).as("ids"));
+    Dataset<Row> cycles = null;
+    for (int length = 2; length <= maxLength; length++) {
+      Dataset<Row> step =
+          open.as("p")
+              .join(
+                  e.as("n"),
+                  col("n.from_account")
+                      .equalTo(col("p.cur"))
+                      .and(col("n.ts").gt(col("p.last_ts")))
+                      .and(col("n.ts").leq(col("p.first_ts").plus(Detections.hours(spanHours))))
+                      .and(col("n.amount_usd").geq(col("p.last_usd").multiply(minRatio)))
+                      .and(col("n.amount_usd").leq(col("p.last_usd").multiply(maxRatio))))
+              .select(
+                  col("p.start"),
+                  col("n.to_account").as("cur"),
+                  col("p.first_ts"),
+                  col("n.ts").as("last_ts"),
+                  col("p.first_usd"),
+                  col("n.amount_usd").as("last_usd"),
+                  concat(col("p.path"), array(col("n.to_account"))).as("path"),
+                  concat(col("p.ids"), array(col("n.transfer_id"))).as("ids"));
+      Dataset<Row> closed = step.where(col("cur").equalTo(col("start")));
+      cycles = cycles == null ? closed : cycles.unionByName(closed);
+      open = step.where(col("cur").notEqual(col("start")).and(isSimple()));
+    }
+    // one alert per set of transfers (the same cycle is found once per time-ordered start only)
+    Dataset<Row> found =
+        cycles
+            .withColumn("length", size(col("ids")))
+            .withColumn("key", org.apache.spark.sql.functions.array_sort(col("ids")))
+            .dropDuplicates("key")
+            .withColumn("kept", col("last_usd").divide(col("first_usd")));
+    String rule =
+        String.format(
+            "cycle: money returns to its sender through 2-%d time-ordered hops within %d h, each"
+                + " hop >= %.0f USD and %.0f-%.0f%% of the previous",
+            maxLength, spanHours, minUsd, minRatio * 100, maxRatio * 100);
+    return Detections.alerts(
+        found,
+        typology(),
+        col("start"),
+        col("path"),
+        col("ids"),
+        col("first_usd"),
+        col("first_ts"),
+        col("last_ts"),
+        lit(0.6)
+            .plus(lit(0.4).multiply(org.apache.spark.sql.functions.least(lit(1.0), col("kept")))),
+        rule,
+        struct(col("length"), col("path"), col("first_usd"), col("last_usd"), col("kept")));
+  }
+
+  /** The path's last account appears only once (no inner loop before it closes). */
+  private static org.apache.spark.sql.Column isSimple() {
+    return size(org.apache.spark.sql.functions.array_distinct(col("path")))
+        .equalTo(size(col("path")));
+  }
+}

@@ -1,0 +1,220 @@
+package io.scamflow.detect;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+
+import io.scamflow.ingest.chain.ChainTables;
+import io.scamflow.ingest.kyc.KycTables;
+import io.scamflow.screen.Screening;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Fiat-to-crypto off-ramp chain ending at a designated or watchlisted wallet: a bank account pays
+ * an exchange, the exchange's hot wallet pays out (nearly) the same USD within hours to a wallet,
+ * and USDT moves from that wallet, hop by hop and forward in time, to an address with a crypto
+ * address hit in gold.screening_hits. The bank account must be a KYC'd customer of that exchange
+ * (silver.vasp_links), which is what ties the fiat leg to the payout. The alert carries the list
+ * version of the hit. Without a lakehouse (no hits, links or tags) it finds nothing.
+ */
+public final class OfframpChainDetector implements Detector {
+  @Override
+  public String typology() {
+    return "offramp_chain";
+  }
+
+  @Override
+  public Dataset<Row> detect(DetectionContext context) {
+    int maxHops = context.integer("offramp.max-hops");
+    int hopHours = context.integer("offramp.hop-hours");
+    int payoutHours = context.integer("offramp.payout-hours");
+    double minUsd = context.decimal("offramp.min-usd");
+    double minPayout = context.decimal("offramp.min-payout-ratio");
+    Dataset<Row> edges = Detections.edges(context.transfers());
+    Optional<Dataset<Row>> hitsTable = context.table(Screening.HITS);
+    Optional<Dataset<Row>> linksTable = context.table(KycTables.SILVER_VASP_LINKS);
+    Optional<Dataset<Row>> tagsTable = context.table(ChainTables.SILVER_ADDRESS_TAGS);
+    if (hitsTable.isEmpty() || linksTable.isEmpty() || tagsTable.isEmpty()) {
+      return edges.sparkSession().createDataFrame(java.util.List.of(), Alerts.DETECTION);
+    }
+    Dataset<Row> hits =
+        hitsTable
+            .get()
+            .where(
+                col("run_date")
+                    .equalTo(lit(java.sql.Date.valueOf(context.runDate())))
+                    .and(col("match_type").isin("CRYPTO_ADDRESS", "WATCHLIST_ADDRESS")))
+            .groupBy(col("subject_id").as("target"))
+            .agg(
+                first("list_id").as("list_id"),
+                first("list_version").as("list_version"),
+                first("entity_id").as("listed_entity"),
+                first("listed_name").as("listed_name"));
+    Dataset<Row> chain =
+        edges
+            .where(col("from_account").rlike("^(TRON|ETHEREUM|BITCOIN):"))
+            .where(col("amount_usd").geq(minUsd))
+            .cache();
+
+    // backward from each listed address: who reached it, in how many hops, along which transfers
+    Dataset<Row> frontier =
+        hits.select(
+            col("target"),
+            col("target").as("node"),
+            lit(null).cast("timestamp").as("before"),
+            array(col("target")).as("path"),
+            array().cast("array<string>").as("ids"),
+            col("list_id"),
+            col("list_version"),
+            col("listed_entity"),
+            col("listed_name"));
+    Dataset<Row> reached = null;
+    for (int hop = 1; hop <= maxHops; hop++) {
+      Dataset<Row> step =
+          frontier
+              .as("f")
+              .join(
+                  chain.as("e"),
+                  col("e.to_account")
+                      .equalTo(col("f.node"))
+                      .and(
+                          col("f.before")
+                              .isNull()
+                              .or(
+                                  col("e.ts")
+                                      .leq(col("f.before"))
+                                      .and(
+                                          col("e.ts")
+                                              .geq(
+                                                  col("f.before")
+                                                      .minus(Detections.hours(hopHours))))))
+                      .and(
+                          org.apache.spark.sql.functions.not(
+                              org.apache.spark.sql.functions.array_contains(
+                                  col("f.path"), col("e.from_account")))))
+              .select(
+                  col("f.target"),
+                  col("e.from_account").as("node"),
+                  col("e.ts").as("before"),
+                  concat(array(col("e.from_account")), col("f.path")).as("path"),
+                  concat(array(col("e.transfer_id")), col("f.ids")).as("ids"),
+                  col("f.list_id"),
+                  col("f.list_version"),
+                  col("f.listed_entity"),
+                  col("f.listed_name"));
+      // one path per (node, target): the latest departure keeps the most options open
+      frontier =
+          step.withColumn(
+                  "r",
+                  row_number()
+                      .over(Window.partitionBy("node", "target").orderBy(col("before").desc())))
+              .where(col("r").equalTo(1))
+              .drop("r")
+              .cache();
+      reached = reached == null ? frontier : reached.unionByName(frontier);
+    }
+    Dataset<Row> exposed =
+        reached
+            .withColumn(
+                "r", row_number().over(Window.partitionBy("node").orderBy(size(col("path")).asc())))
+            .where(col("r").equalTo(1))
+            .drop("r");
+
+    // exchange hot wallets (by tag) paying an exposed wallet
+    Dataset<Row> hot =
+        tagsTable
+            .get()
+            .where(lower(col("category")).contains("exchange"))
+            .select(col("account_key").as("hot"), lower(col("label")).as("vasp"))
+            .distinct();
+    Dataset<Row> payouts =
+        chain
+            .as("p")
+            .join(hot.as("h"), col("p.from_account").equalTo(col("h.hot")))
+            .join(exposed.as("x"), col("x.node").equalTo(col("p.to_account")))
+            .select(
+                col("h.vasp"),
+                col("p.from_account").as("hot"),
+                col("p.to_account").as("wallet"),
+                col("p.transfer_id").as("payout_id"),
+                col("p.ts").as("payout_ts"),
+                col("p.amount_usd").as("payout_usd"),
+                col("x.path"),
+                col("x.ids"),
+                col("x.target"),
+                col("x.list_id"),
+                col("x.list_version"),
+                col("x.listed_entity"),
+                col("x.listed_name"));
+    // the fiat leg: a KYC'd customer of that exchange paid in shortly before, about as much
+    Dataset<Row> customers =
+        linksTable
+            .get()
+            .where(col("bank_account_key").isNotNull())
+            .select(col("bank_account_key").as("customer"), lower(col("vasp")).as("vasp"))
+            .distinct();
+    Dataset<Row> found =
+        edges
+            .as("b")
+            .join(customers.as("c"), col("c.customer").equalTo(col("b.from_account")))
+            .join(
+                payouts.as("p"),
+                col("p.vasp")
+                    .equalTo(col("c.vasp"))
+                    .and(col("p.payout_ts").geq(col("b.ts")))
+                    .and(col("p.payout_ts").leq(col("b.ts").plus(Detections.hours(payoutHours))))
+                    .and(col("p.payout_usd").geq(col("b.amount_usd").multiply(minPayout)))
+                    .and(col("p.payout_usd").leq(col("b.amount_usd"))))
+            .select(
+                col("b.from_account").as("customer"),
+                col("b.to_account").as("exchange_account"),
+                col("b.transfer_id").as("fiat_id"),
+                col("b.amount_usd").as("usd"),
+                col("b.ts").as("first_ts"),
+                col("p.*"))
+            .withColumn(
+                "r",
+                row_number().over(Window.partitionBy("fiat_id").orderBy(size(col("path")).asc())))
+            .where(col("r").equalTo(1));
+    Column hops = size(col("path")).minus(1);
+    String rule =
+        String.format(
+            "off-ramp chain: a KYC'd customer pays an exchange (>= %.0f USD), the exchange pays"
+                + " %.0f-100%% of it out within %d h to a wallet that reaches a listed address in"
+                + " <= %d time-ordered hops (each within %d h)",
+            minUsd, minPayout * 100, payoutHours, maxHops, hopHours);
+    return Detections.alerts(
+        found,
+        typology(),
+        col("customer"),
+        concat(array(col("customer"), col("exchange_account"), col("hot")), col("path")),
+        concat(array(col("fiat_id"), col("payout_id")), col("ids")),
+        col("usd"),
+        col("first_ts"),
+        col("payout_ts"),
+        least(lit(1.0), lit(1.1).minus(hops.divide(10.0))),
+        rule,
+        struct(
+            col("vasp"),
+            col("hot"),
+            col("wallet"),
+            hops.as("hops"),
+            col("path"),
+            col("target"),
+            col("list_id"),
+            col("listed_entity"),
+            col("listed_name")),
+        col("list_version"));
+  }
+}
