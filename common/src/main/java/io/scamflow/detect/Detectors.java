@@ -11,6 +11,14 @@ public final class Detectors {
         new FanInDetector(),
         new FanOutDetector(),
         new RapidPassThroughDetector(),
-        new StructuringDetector());
+        new StructuringDetector(),
+        new io.scamflow.behaviour.DormantThenActiveSignal(),
+        new io.scamflow.behaviour.AmountOutlierSignal(),
+        new io.scamflow.behaviour.VelocitySpikeSignal(),
+        new io.scamflow.behaviour.NewCounterpartiesBurstSignal(),
+        new io.scamflow.behaviour.RepeatedSameCounterpartySignal(),
+        new io.scamflow.behaviour.RoundOrThresholdAmountsSignal(),
+        new io.scamflow.behaviour.FirstExchangePaymentSignal(),
+        new io.scamflow.behaviour.PeerDeviationSignal());
   }
 }

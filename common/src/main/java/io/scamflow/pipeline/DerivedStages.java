@@ -1,5 +1,6 @@
 package io.scamflow.pipeline;
 
+import io.scamflow.behaviour.AccountBaselines;
 import io.scamflow.detect.DetectionStage;
 import io.scamflow.ingest.bank.FiatSilver;
 import io.scamflow.ingest.chain.ChainSilver;
@@ -51,6 +52,10 @@ final class DerivedStages {
         Stage.of(
             "gold.screening_hits", c -> new Screening(c.lakehouse(), c.settings()).run(c.run())));
     // graph and gold
+    out.add(
+        Stage.of(
+            "silver.account_baselines",
+            c -> new AccountBaselines(c.lakehouse(), c.settings()).run(c.run())));
     out.add(new DetectionStage());
     return out;
   }
