@@ -152,13 +152,17 @@ public final class AccountBaselines {
           .column(
               "amount_mad",
               DataTypes.DoubleType,
-              "Median absolute deviation of outgoing payments, USD (approx)")
+              "Spread of outgoing payments, USD: half the interquartile range (the MAD of a"
+                  + " symmetric distribution), approx")
           .column("amount_p95", DataTypes.DoubleType, "95th percentile outgoing payment, USD")
           .column(
               "day_usd_median",
               DataTypes.DoubleType,
               "Median USD an account pays out on a day it pays anything")
-          .column("day_usd_mad", DataTypes.DoubleType, "MAD of USD paid out per active paying day")
+          .column(
+              "day_usd_mad",
+              DataTypes.DoubleType,
+              "Spread (half the interquartile range) of USD paid out per paying day")
           .column("day_n_p95", DataTypes.DoubleType, "95th percentile of payments per paying day")
           .column(
               "day_payees_p95",
@@ -435,69 +439,58 @@ public final class AccountBaselines {
             + "[k], 0L))))");
   }
 
-  /** Peer groups from the accounts' baselines of the same as-of date. */
+  /**
+   * Peer groups from the accounts' baselines of the same as-of date: one pass over their sampled
+   * amounts, one over their paying days. Spread is half the interquartile range (the MAD of a
+   * symmetric distribution), which needs no second pass around the median.
+   */
   Dataset<Row> peers(Dataset<Row> baselines, LocalDate day) {
-    Dataset<Row> amounts =
-        baselines
-            .select(col("peer_group"), functions.explode(col("recent_days")).as("d"))
-            .select(col("peer_group"), col("d"));
-    Dataset<Row> amountStats =
-        amounts
-            .select(col("peer_group"), functions.explode(col("d.amounts")).as("x"))
-            .groupBy("peer_group")
+    Column q = functions.array(lit(0.25), lit(0.5), lit(0.75), lit(0.95));
+    Dataset<Row> days =
+        baselines.select(
+            col("peer_group"),
+            col("account"),
+            col("first_exchange_payment"),
+            functions.explode_outer(col("recent_days")).as("d"));
+    Dataset<Row> byDay =
+        days.groupBy("peer_group")
             .agg(
-                functions.percentile_approx(col("x"), lit(0.5), lit(1000)).as("amount_median"),
-                functions.percentile_approx(col("x"), lit(0.95), lit(1000)).as("amount_p95"));
-    Dataset<Row> amountMad =
-        amounts
-            .select(col("peer_group"), functions.explode(col("d.amounts")).as("x"))
-            .join(amountStats, "peer_group")
-            .groupBy("peer_group")
-            .agg(
+                functions.countDistinct("account").as("accounts"),
+                functions
+                    .countDistinct(when(col("first_exchange_payment").isNotNull(), col("account")))
+                    .as("vasp_payers"),
+                functions
+                    .percentile_approx(when(col("d.out_n").gt(0), col("d.out_usd")), q, lit(1000))
+                    .as("usd_q"),
                 functions
                     .percentile_approx(
-                        functions.abs(col("x").minus(col("amount_median"))), lit(0.5), lit(1000))
-                    .as("amount_mad"));
-    Dataset<Row> paying = amounts.where(col("d.out_n").gt(0));
-    Dataset<Row> dayStats =
-        paying
-            .groupBy("peer_group")
-            .agg(
-                functions
-                    .percentile_approx(col("d.out_usd"), lit(0.5), lit(1000))
-                    .as("day_usd_median"),
-                functions
-                    .percentile_approx(col("d.out_n").cast("double"), lit(0.95), lit(1000))
-                    .cast("double")
+                        when(col("d.out_n").gt(0), col("d.out_n").cast("double")),
+                        lit(0.95),
+                        lit(1000))
                     .as("day_n_p95"),
                 functions
-                    .percentile_approx(col("d.payees").cast("double"), lit(0.95), lit(1000))
-                    .cast("double")
-                    .as("day_payees_p95"));
-    Dataset<Row> dayMad =
-        paying
-            .join(dayStats, "peer_group")
-            .groupBy("peer_group")
-            .agg(
-                functions
                     .percentile_approx(
-                        functions.abs(col("d.out_usd").minus(col("day_usd_median"))),
-                        lit(0.5),
+                        when(col("d.out_n").gt(0), col("d.payees").cast("double")),
+                        lit(0.95),
                         lit(1000))
-                    .as("day_usd_mad"));
-    Dataset<Row> groups =
-        baselines
+                    .as("day_payees_p95"));
+    Dataset<Row> byAmount =
+        days.select(col("peer_group"), functions.explode(col("d.amounts")).as("x"))
             .groupBy("peer_group")
-            .agg(
-                functions.count("account").as("accounts"),
-                functions
-                    .avg(when(col("first_exchange_payment").isNotNull(), lit(1.0)).otherwise(0.0))
-                    .as("vasp_payer_share"));
-    return groups
-        .join(amountStats, new String[] {"peer_group"}, "left")
-        .join(amountMad, new String[] {"peer_group"}, "left")
-        .join(dayStats, new String[] {"peer_group"}, "left")
-        .join(dayMad, new String[] {"peer_group"}, "left")
-        .withColumn("as_of_date", lit(Date.valueOf(day)));
+            .agg(functions.percentile_approx(col("x"), q, lit(1000)).as("amount_q"));
+    return byDay
+        .join(byAmount, new String[] {"peer_group"}, "left")
+        .select(
+            lit(Date.valueOf(day)).as("as_of_date"),
+            col("peer_group"),
+            col("accounts"),
+            col("amount_q").getItem(1).as("amount_median"),
+            col("amount_q").getItem(2).minus(col("amount_q").getItem(0)).divide(2).as("amount_mad"),
+            col("amount_q").getItem(3).as("amount_p95"),
+            col("usd_q").getItem(1).as("day_usd_median"),
+            col("usd_q").getItem(2).minus(col("usd_q").getItem(0)).divide(2).as("day_usd_mad"),
+            col("day_n_p95").cast("double").as("day_n_p95"),
+            col("day_payees_p95").cast("double").as("day_payees_p95"),
+            col("vasp_payers").divide(col("accounts")).as("vasp_payer_share"));
   }
 }

@@ -24,6 +24,7 @@ public final class AmountOutlierSignal implements Detector {
     return "amount_outlier";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

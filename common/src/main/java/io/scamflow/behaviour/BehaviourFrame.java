@@ -37,9 +37,13 @@ final class BehaviourFrame {
 
   private BehaviourFrame() {}
 
-  /** The frame for {@code context}, built once per detection run and shared by the signals. */
+  /**
+   * The frame for {@code context}, computed once per detection run and shared by the signals: it is
+   * checkpointed locally, so the eight signals' plans start from its rows instead of each
+   * re-running its joins (Spark's cleaner drops the blocks once the run's context is gone).
+   */
   static Dataset<Row> of(DetectionContext context) {
-    return MEMO.computeIfAbsent(context, BehaviourFrame::build);
+    return MEMO.computeIfAbsent(context, c -> build(c).localCheckpoint(true));
   }
 
   static double conf(DetectionContext c, String key) {

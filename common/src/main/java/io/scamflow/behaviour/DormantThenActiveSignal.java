@@ -22,6 +22,7 @@ public final class DormantThenActiveSignal implements Detector {
     return "dormant_then_active";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

@@ -25,6 +25,7 @@ public final class FirstExchangePaymentSignal implements Detector {
     return "first_exchange_payment";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

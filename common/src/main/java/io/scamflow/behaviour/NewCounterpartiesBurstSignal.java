@@ -24,6 +24,7 @@ public final class NewCounterpartiesBurstSignal implements Detector {
     return "new_counterparties_burst";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

@@ -23,6 +23,7 @@ public final class PeerDeviationSignal implements Detector {
     return "peer_deviation";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

@@ -22,6 +22,7 @@ public final class RepeatedSameCounterpartySignal implements Detector {
     return "repeated_same_counterparty";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

@@ -23,6 +23,7 @@ public final class RoundOrThresholdAmountsSignal implements Detector {
     return "round_or_threshold_amounts";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

@@ -24,6 +24,7 @@ public final class VelocitySpikeSignal implements Detector {
     return "velocity_spike";
   }
 
+  @Override
   public String family() {
     return "behaviour";
   }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Twelve crafted days of Thai bank accounts: steady honest payers (one of them a business paying
- * large supplier invoices every day), an account asleep for ten days that wakes up paying new
+ * Eight crafted days of Thai bank accounts: steady honest payers (one of them a business paying
+ * large supplier invoices every day), an account asleep for six days that wakes up paying new
  * payees, a brand-new account paying a large sum (judged against its peers), a savings-liquidating
  * account topping up an exchange for the first time beside a crypto buyer who has done so before.
  * The baselines are built night by night through the stage, then the signals run on the last day.
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @SparkTest
 class TestAccountBaselines {
   private static final LocalDate START = LocalDate.of(2026, 3, 2);
-  private static final int DAYS = 12;
+  private static final int DAYS = 8;
   private static final LocalDate LAST = START.plusDays(DAYS - 1L);
   private static final String EXCHANGE = "SIAM DIGITAL EXCHANGE";
   private static final List<Row> ROWS = new ArrayList<>();
@@ -71,11 +71,11 @@ class TestAccountBaselines {
   }
 
   @BeforeAll
-  static void twelveNights(SparkSession spark, Lakehouse lh, Settings settings) {
+  static void eightNights(SparkSession spark, Lakehouse lh, Settings settings) {
     conf =
         settings.with(
             Map.of(
-                "scamflow.behaviour.window-days", "7",
+                "scamflow.behaviour.window-days", "4",
                 "scamflow.behaviour.min-peers", "3",
                 "scamflow.behaviour.dormant-then-active.min-idle-days", "5"));
     for (int d = 0; d < DAYS; d++) {
@@ -93,7 +93,7 @@ class TestAccountBaselines {
     }
     pay(0, 9, "SLEEPER", "GROCER", 30.25);
     pay(1, 9, "SLEEPER", "GROCER", 28.75);
-    pay(3, 14, "CRYPTO", "XBANK", 1500.5, EXCHANGE);
+    pay(1, 14, "CRYPTO", "XBANK", 1500.5, EXCHANGE);
     // the last day
     int last = DAYS - 1;
     for (int i = 1; i <= 3; i++) {
@@ -221,7 +221,7 @@ class TestAccountBaselines {
     List<String> b = scratch.toJSON().collectAsList().stream().sorted().toList();
     assertThat(a).hasSizeGreaterThan(15);
     assertThat(a).isEqualTo(b);
-    // the window really rolls: STEADY's baseline holds 7 days, not 12
+    // the window really rolls: STEADY's baseline holds 4 days, not 8
     Row steady =
         spark
             .sql(
@@ -230,8 +230,8 @@ class TestAccountBaselines {
                     + LAST
                     + "' AND account = 'ACCT:TH:STEADY'")
             .first();
-    assertThat(steady.getInt(0)).isEqualTo(7);
-    assertThat(steady.getLong(1)).isEqualTo(14);
+    assertThat(steady.getInt(0)).isEqualTo(4);
+    assertThat(steady.getLong(1)).isEqualTo(8);
     assertThat(steady.getDouble(2)).isBetween(40.0, 50.0);
   }
 
@@ -240,7 +240,7 @@ class TestAccountBaselines {
     Row a = alert("SLEEPER", "dormant_then_active");
     assertThat(a.<String>getAs("evidence"))
         .contains("\"last_seen\":\"" + START.plusDays(1) + "\"")
-        .contains("\"idle_days\":10");
+        .contains("\"idle_days\":6");
     assertThat(a.<List<String>>getAs("members")).contains("ACCT:TH:FRESH1", "ACCT:TH:FRESH3");
     assertThat(typologiesOf("STEADY")).doesNotContain("dormant_then_active");
   }
