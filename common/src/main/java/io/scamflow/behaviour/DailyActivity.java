@@ -100,6 +100,7 @@ final class DailyActivity {
             col("to_account").as("cp"),
             col("transfer_id"),
             col("usd"),
+            col("amount_usd").as("usd_exact"),
             col("ts"),
             col("currency"),
             col("payment_format"),
@@ -116,6 +117,7 @@ final class DailyActivity {
             col("from_account").as("cp"),
             col("transfer_id"),
             col("usd"),
+            col("amount_usd").as("usd_exact"),
             col("ts"),
             col("currency"),
             col("payment_format"),
@@ -177,9 +179,13 @@ final class DailyActivity {
             .groupBy("account")
             .agg(
                 functions.count_if(out).as("out_n"),
-                coalesce(functions.sum(when(out, col("usd"))), lit(0.0)).as("out_usd"),
+                // sums in exact decimal: a double sum depends on row order, a rerun must not
+                coalesce(functions.sum(when(out, col("usd_exact"))).cast("double"), lit(0.0))
+                    .as("out_usd"),
                 functions.count_if(functions.not(out)).as("in_n"),
-                coalesce(functions.sum(when(functions.not(out), col("usd"))), lit(0.0))
+                coalesce(
+                        functions.sum(when(functions.not(out), col("usd_exact"))).cast("double"),
+                        lit(0.0))
                     .as("in_usd"),
                 functions.max(when(out, col("usd"))).as("out_max_usd"),
                 functions.array_sort(functions.collect_list(when(out, col("usd")))).as("amts"),
@@ -187,7 +193,11 @@ final class DailyActivity {
                 functions.collect_list(when(out, col("cp"))).as("payee_list"),
                 functions.count_if(out.and(col("unusual_amount"))).as("round_n"),
                 functions.count_if(out.and(col("cp_vasp"))).as("vasp_n"),
-                coalesce(functions.sum(when(out.and(col("cp_vasp")), col("usd"))), lit(0.0))
+                coalesce(
+                        functions
+                            .sum(when(out.and(col("cp_vasp")), col("usd_exact")))
+                            .cast("double"),
+                        lit(0.0))
                     .as("vasp_usd"),
                 functions.collect_list(col("hour")).as("hour_list"),
                 functions.collect_list(col("payment_format")).as("format_list"),
