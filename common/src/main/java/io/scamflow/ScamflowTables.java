@@ -1,5 +1,6 @@
 package io.scamflow;
 
+import io.scamflow.behaviour.AccountBaselines;
 import io.scamflow.detect.Alerts;
 import io.scamflow.ingest.bank.BankTables;
 import io.scamflow.ingest.bank.FiatSilver;
@@ -48,6 +49,8 @@ public final class ScamflowTables {
     all.add(EntityResolution.ENTITIES);
     all.add(EntityResolution.MEMBERS);
     all.add(EntityResolution.LINKS);
+    all.add(AccountBaselines.TABLE);
+    all.add(AccountBaselines.PEERS);
     // gold
     all.add(Screening.HITS);
     all.add(Alerts.TABLE);

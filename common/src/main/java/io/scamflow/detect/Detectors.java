@@ -18,6 +18,14 @@ public final class Detectors {
         new BipartiteLayersDetector(),
         new VictimPatternDetector(),
         new PeelChainDetector(),
-        new OfframpChainDetector());
+        new OfframpChainDetector(),
+        new io.scamflow.behaviour.DormantThenActiveSignal(),
+        new io.scamflow.behaviour.AmountOutlierSignal(),
+        new io.scamflow.behaviour.VelocitySpikeSignal(),
+        new io.scamflow.behaviour.NewCounterpartiesBurstSignal(),
+        new io.scamflow.behaviour.RepeatedSameCounterpartySignal(),
+        new io.scamflow.behaviour.RoundOrThresholdAmountsSignal(),
+        new io.scamflow.behaviour.FirstExchangePaymentSignal(),
+        new io.scamflow.behaviour.PeerDeviationSignal());
   }
 }

@@ -1,5 +1,6 @@
 package io.scamflow.pipeline;
 
+import io.scamflow.behaviour.AccountBaselines;
 import io.scamflow.detect.DetectionStage;
 import io.scamflow.ingest.bank.FiatSilver;
 import io.scamflow.ingest.chain.ChainSilver;
@@ -54,6 +55,10 @@ final class DerivedStages {
             "gold.screening_hits", c -> new Screening(c.lakehouse(), c.settings()).run(c.run())));
     // graph and gold
     out.add(io.scamflow.graph.GraphStages.exposure());
+    out.add(
+        Stage.of(
+            "silver.account_baselines",
+            c -> new AccountBaselines(c.lakehouse(), c.settings()).run(c.run())));
     out.add(new DetectionStage());
     out.add(io.scamflow.graph.GraphStages.flows());
     out.add(io.scamflow.graph.GraphStages.networks());

@@ -1,0 +1,82 @@
+package io.scamflow.behaviour;
+
+import static io.scamflow.behaviour.BehaviourFrame.conf;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import io.scamflow.detect.DetectionContext;
+import io.scamflow.detect.Detector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Amount outlier: today's largest payment is far above what the account usually pays (robust
+ * z-score against its own median and MAD); an account with too little history is measured against
+ * its peer group instead. A victim's "top-up" many times its usual bill payment is the case.
+ */
+public final class AmountOutlierSignal implements Detector {
+  @Override
+  public String typology() {
+    return "amount_outlier";
+  }
+
+  @Override
+  public String family() {
+    return "behaviour";
+  }
+
+  @Override
+  public Dataset<Row> detect(DetectionContext context) {
+    double minZ = conf(context, "amount-outlier.min-z");
+    double minUsd = conf(context, "amount-outlier.min-usd");
+    double floor = conf(context, "amount-outlier.mad-floor-ratio");
+    Column own = functions.not(col("cold")).and(col("b_amount_n").geq(5));
+    Column median = functions.when(own, col("b_amount_median")).otherwise(col("p_amount_median"));
+    Column mad = functions.when(own, col("b_amount_mad")).otherwise(col("p_amount_mad"));
+    Dataset<Row> found =
+        BehaviourFrame.of(context)
+            .where(own.or(col("peers_ok")))
+            .withColumn("basis", BehaviourFrame.basis(own))
+            .withColumn("ref_median", median)
+            .withColumn(
+                "ref_mad",
+                functions.greatest(
+                    functions.coalesce(mad, lit(0.0)), median.multiply(floor), lit(1.0)))
+            .withColumn(
+                "z",
+                lit(0.6745)
+                    .multiply(col("t.out_max_usd").minus(col("ref_median")))
+                    .divide(col("ref_mad")))
+            .where(col("t.out_max_usd").geq(minUsd).and(col("z").geq(minZ)))
+            .withColumn("limit_usd", col("ref_median").plus(col("ref_mad").multiply(minZ / 0.6745)))
+            .withColumn(
+                "hits",
+                functions.filter(
+                    BehaviourFrame.outs(), x -> x.getField("usd").geq(col("limit_usd"))));
+    String rule =
+        String.format(
+            "amount outlier: a payment >= %.0f USD with robust z >= %.1f against the account's own"
+                + " median/MAD (its peer group's when it has little history)",
+            minUsd, minZ);
+    return BehaviourFrame.alerts(
+        found,
+        typology(),
+        expr("transform(hits, x -> x.cp)"),
+        expr("transform(hits, x -> x.transfer_id)"),
+        expr("aggregate(hits, 0D, (a, x) -> a + x.usd)"),
+        col("z").divide(2 * minZ),
+        rule,
+        struct(
+            col("basis"),
+            col("t.out_max_usd").as("today_max_usd"),
+            col("ref_median").as("median_usd"),
+            col("ref_mad").as("mad_usd"),
+            functions.round(col("z"), 2).as("z"),
+            col("b_amount_n").as("own_samples"),
+            col("peer_group")));
+  }
+}

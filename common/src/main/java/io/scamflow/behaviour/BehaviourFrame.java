@@ -1,0 +1,167 @@
+package io.scamflow.behaviour;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.scamflow.config.Settings;
+import io.scamflow.detect.DetectionContext;
+import io.scamflow.transfers.SilverTransfers;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * What every behavioural signal reads, one row per account active on the run date: today's summary
+ * ({@code t}, same shape as a baseline day), today's outgoing payments ({@code outs}), the
+ * account's baseline as of the previous run date ({@code b_*} columns, null when it has none) and
+ * its peer group's ({@code p_*}), and whether it is cold (too little history of its own).
+ *
+ * <p>The detector interface hands a detector only the window's transfers; the baselines are read
+ * here from the catalog by name (silver.account_baselines / silver.peer_baselines). When they do
+ * not exist yet every account is cold and peerless, and only the signals that need no baseline can
+ * fire.
+ */
+final class BehaviourFrame {
+  private static final Map<DetectionContext, Dataset<Row>> MEMO =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private BehaviourFrame() {}
+
+  /**
+   * The frame for {@code context}, computed once per detection run and shared by the signals: it is
+   * checkpointed locally, so the eight signals' plans start from its rows instead of each
+   * re-running its joins (Spark's cleaner drops the blocks once the run's context is gone).
+   */
+  static Dataset<Row> of(DetectionContext context) {
+    return MEMO.computeIfAbsent(context, c -> build(c).localCheckpoint(true));
+  }
+
+  static double conf(DetectionContext c, String key) {
+    return c.settings().decimal("scamflow.behaviour." + key);
+  }
+
+  private static Dataset<Row> build(DetectionContext context) {
+    Settings settings = context.settings();
+    LocalDate day = context.runDate();
+    SparkSession spark = context.transfers().sparkSession();
+    Dataset<Row> todays =
+        context.transfers().where(col("value_date").equalTo(lit(Date.valueOf(day))));
+    Dataset<Row> sides = DailyActivity.sides(todays, settings, VaspAccounts.known(spark));
+    Dataset<Row> today = DailyActivity.perAccount(sides, day, settings);
+    Dataset<Row> lists =
+        sides
+            .groupBy("account")
+            .agg(
+                functions
+                    .collect_list(
+                        functions.when(
+                            col("dir").equalTo("out"),
+                            functions.struct(
+                                col("transfer_id"),
+                                col("cp"),
+                                col("usd"),
+                                col("ts"),
+                                col("unusual_amount"),
+                                col("cp_vasp"))))
+                    .as("outs"),
+                functions.collect_list(col("transfer_id")).as("ids"),
+                functions.min("ts").as("first_ts"),
+                functions.max("ts").as("last_ts"));
+    Dataset<Row> base = prefixed(prior(spark, day, AccountBaselines.TABLE.name()), "b_");
+    Dataset<Row> peers = prefixed(prior(spark, day, AccountBaselines.PEERS.name()), "p_");
+    int coldDays = settings.integer("scamflow.behaviour.cold-start-min-active-days");
+    int minPeers = settings.integer("scamflow.behaviour.min-peers");
+    Column group =
+        functions.concat_ws(
+            ":",
+            functions.coalesce(col("account_kind"), lit("unknown")),
+            functions.coalesce(col("country"), lit("XX")));
+    return today
+        .withColumnRenamed("today", "t")
+        .withColumn("peer_group", group)
+        .join(lists, "account")
+        .join(base, col("account").equalTo(col("b_account")), "left")
+        .join(functions.broadcast(peers), col("peer_group").equalTo(col("p_peer_group")), "left")
+        .withColumn("cold", col("b_account").isNull().or(col("b_active_days").lt(coldDays)))
+        .withColumn("peers_ok", functions.coalesce(col("p_accounts").geq(minPeers), lit(false)));
+  }
+
+  /** The rows of the latest as-of date before {@code day}; empty (with the schema) when none. */
+  private static Dataset<Row> prior(SparkSession spark, LocalDate day, String table) {
+    var contract =
+        table.equals(AccountBaselines.TABLE.name())
+            ? AccountBaselines.TABLE
+            : AccountBaselines.PEERS;
+    if (!spark.catalog().tableExists(table)) {
+      return spark.createDataFrame(List.of(), contract.schema());
+    }
+    Dataset<Row> t = spark.table(table);
+    Row latest =
+        t.where(col("as_of_date").lt(lit(Date.valueOf(day))))
+            .agg(functions.max("as_of_date"))
+            .first();
+    if (latest.isNullAt(0)) {
+      return spark.createDataFrame(List.of(), contract.schema());
+    }
+    return t.where(col("as_of_date").equalTo(lit(latest.getDate(0))));
+  }
+
+  private static Dataset<Row> prefixed(Dataset<Row> df, String prefix) {
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : df.schema().fields()) {
+      cols.add(col(f.name()).as(prefix + f.name()));
+    }
+    return df.select(cols.toArray(new Column[0]));
+  }
+
+  /** A detector's output row (the columns of io.scamflow.detect.Alerts.DETECTION). */
+  static Dataset<Row> alerts(
+      Dataset<Row> found,
+      String typology,
+      Column members,
+      Column transferIds,
+      Column amountUsd,
+      Column score,
+      String rule,
+      Column evidence) {
+    return found.select(
+        lit(typology).as("typology"),
+        col("account").as("anchor"),
+        functions
+            .array_sort(
+                functions.array_distinct(
+                    functions.concat(functions.array(col("account")), members)))
+            .as("members"),
+        functions.array_sort(functions.array_distinct(transferIds)).as("transfer_ids"),
+        amountUsd.cast(SilverTransfers.USD).as("amount_usd"),
+        col("first_ts").as("window_start"),
+        col("last_ts").as("window_end"),
+        functions
+            .round(functions.least(lit(1.0), functions.greatest(lit(0.0), score)), 3)
+            .cast("double")
+            .as("score"),
+        lit(rule).as("rule"),
+        functions.to_json(evidence).as("evidence"),
+        lit(null).cast("string").as("list_version"));
+  }
+
+  /** Today's outgoing payments (structs of transfer_id, cp, usd, ts, unusual_amount, cp_vasp). */
+  static Column outs() {
+    return functions.filter(col("outs"), x -> x.isNotNull());
+  }
+
+  /** Where the signal's reference values came from. */
+  static Column basis(Column own) {
+    return functions.when(own, lit("own")).otherwise(lit("peers"));
+  }
+}

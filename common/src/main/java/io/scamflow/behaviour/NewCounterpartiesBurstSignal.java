@@ -1,0 +1,91 @@
+package io.scamflow.behaviour;
+
+import static io.scamflow.behaviour.BehaviourFrame.conf;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import io.scamflow.detect.DetectionContext;
+import io.scamflow.detect.Detector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * New counterparties burst: on one day the account pays several payees it has never paid or been
+ * paid by in its window, and they are most of its payees. A cold account: more distinct payees than
+ * a multiple of its peers' 95th percentile per day.
+ */
+public final class NewCounterpartiesBurstSignal implements Detector {
+  @Override
+  public String typology() {
+    return "new_counterparties_burst";
+  }
+
+  @Override
+  public String family() {
+    return "behaviour";
+  }
+
+  @Override
+  public Dataset<Row> detect(DetectionContext context) {
+    double minNew = conf(context, "new-counterparties-burst.min-new");
+    double minShare = conf(context, "new-counterparties-burst.min-share");
+    double minUsd = conf(context, "new-counterparties-burst.min-usd");
+    double peerMultiple = conf(context, "new-counterparties-burst.peer-p95-multiple");
+    Column own = functions.not(col("cold"));
+    Dataset<Row> found =
+        BehaviourFrame.of(context)
+            .withColumn("basis", BehaviourFrame.basis(own))
+            .withColumn(
+                "payees",
+                expr("array_distinct(transform(filter(outs, x -> x IS NOT NULL), x -> x.cp))"))
+            .withColumn(
+                "new_payees",
+                expr(
+                    "filter(payees, p -> NOT array_contains(coalesce(b_counterparties,"
+                        + " array()), p))"))
+            .withColumn(
+                "new_share",
+                functions
+                    .size(col("new_payees"))
+                    .divide(functions.greatest(functions.size(col("payees")), lit(1))))
+            .where(col("t.out_usd").geq(minUsd).and(functions.size(col("new_payees")).geq(minNew)))
+            .where(
+                functions
+                    .when(own, col("new_share").geq(minShare))
+                    .otherwise(
+                        col("peers_ok")
+                            .and(
+                                functions
+                                    .size(col("new_payees"))
+                                    .geq(col("p_day_payees_p95").multiply(peerMultiple)))));
+    String rule =
+        String.format(
+            "new counterparties burst: >= %.0f payees today not seen in the account's window"
+                + " (>= %.0f%% of its payees, >= %.0f USD), or more than %.1fx its peers' 95th"
+                + " percentile of payees per day when it has little history",
+            minNew, minShare * 100, minUsd, peerMultiple);
+    return BehaviourFrame.alerts(
+        found,
+        typology(),
+        col("new_payees"),
+        expr(
+            "transform(filter(outs, x -> x IS NOT NULL AND array_contains(new_payees, x.cp)), x ->"
+                + " x.transfer_id)"),
+        expr(
+            "aggregate(filter(outs, x -> x IS NOT NULL AND array_contains(new_payees, x.cp)), 0D,"
+                + " (a, x) -> a + coalesce(x.usd, 0D))"),
+        functions.size(col("new_payees")).divide(2 * minNew),
+        rule,
+        struct(
+            col("basis"),
+            functions.size(col("new_payees")).as("new_payees"),
+            functions.size(col("payees")).as("payees_today"),
+            functions.round(col("new_share"), 2).as("new_share"),
+            col("b_counterparty_n").as("window_counterparties"),
+            col("p_day_payees_p95").as("peer_day_payees_p95")));
+  }
+}

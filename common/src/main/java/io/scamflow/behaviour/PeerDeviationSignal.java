@@ -1,0 +1,71 @@
+package io.scamflow.behaviour;
+
+import static io.scamflow.behaviour.BehaviourFrame.conf;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import io.scamflow.detect.DetectionContext;
+import io.scamflow.detect.Detector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Peer deviation: the account pays out far more today than accounts of its kind and country pay on
+ * a day they pay anything (robust z-score against the peer group's median and MAD). Judged for
+ * every account, warm or cold.
+ */
+public final class PeerDeviationSignal implements Detector {
+  @Override
+  public String typology() {
+    return "peer_deviation";
+  }
+
+  @Override
+  public String family() {
+    return "behaviour";
+  }
+
+  @Override
+  public Dataset<Row> detect(DetectionContext context) {
+    double minZ = conf(context, "peer-deviation.min-z");
+    double minUsd = conf(context, "peer-deviation.min-usd");
+    Dataset<Row> found =
+        BehaviourFrame.of(context)
+            .where(col("peers_ok").and(col("t.out_usd").geq(minUsd)))
+            .withColumn(
+                "ref_mad",
+                functions.greatest(
+                    functions.coalesce(col("p_day_usd_mad"), lit(0.0)),
+                    col("p_day_usd_median").multiply(0.1),
+                    lit(1.0)))
+            .withColumn(
+                "z",
+                lit(0.6745)
+                    .multiply(col("t.out_usd").minus(col("p_day_usd_median")))
+                    .divide(col("ref_mad")))
+            .where(col("z").geq(minZ));
+    String rule =
+        String.format(
+            "peer deviation: >= %.0f USD paid today, robust z >= %.1f against the per-day payments"
+                + " of accounts of the same kind and country",
+            minUsd, minZ);
+    return BehaviourFrame.alerts(
+        found,
+        typology(),
+        expr("transform(filter(outs, x -> x IS NOT NULL), x -> x.cp)"),
+        expr("transform(filter(outs, x -> x IS NOT NULL), x -> x.transfer_id)"),
+        col("t.out_usd"),
+        col("z").divide(2 * minZ),
+        rule,
+        struct(
+            col("peer_group"),
+            col("p_accounts").as("peers"),
+            col("t.out_usd").as("today_out_usd"),
+            col("p_day_usd_median").as("peer_day_usd_median"),
+            col("ref_mad").as("peer_day_usd_mad"),
+            functions.round(col("z"), 2).as("z")));
+  }
+}

@@ -1,0 +1,95 @@
+package io.scamflow.behaviour;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Accounts known to belong to an exchange or an OTC desk: addresses tagged exchange or OTC in
+ * silver.address_tags, customers' deposit addresses in silver.vasp_links, and bank accounts whose
+ * holder name (as the payment states it) is the name of a VASP reporting KYC links or of a tagged
+ * exchange or OTC desk. Tables not yet built simply contribute nothing.
+ */
+final class VaspAccounts {
+  static final List<String> CATEGORIES = List.of("exchange_hot", "exchange_deposit", "otc_desk");
+
+  private final Dataset<Row> keys;
+  private final Dataset<Row> names;
+
+  private VaspAccounts(Dataset<Row> keys, Dataset<Row> names) {
+    this.keys = keys;
+    this.names = names;
+  }
+
+  /** What the catalog knows now. */
+  static VaspAccounts known(SparkSession spark) {
+    StructType keySchema = new StructType().add("vasp_key", DataTypes.StringType);
+    StructType nameSchema = new StructType().add("vasp_name", DataTypes.StringType);
+    Dataset<Row> keys = spark.createDataFrame(List.of(), keySchema);
+    Dataset<Row> names = spark.createDataFrame(List.of(), nameSchema);
+    String in = "category IN ('" + String.join("', '", CATEGORIES) + "')";
+    if (spark.catalog().tableExists("silver.address_tags")) {
+      Dataset<Row> tags = spark.table("silver.address_tags").where(in);
+      keys = keys.union(tags.select(col("account_key").as("vasp_key")));
+      // "X EXCHANGE LTD. hot wallet" / "... deposit": the service's name is the label's stem
+      Column stem =
+          functions.regexp_replace(
+              col("label"), "(?i)\\s+(hot wallet|deposit address|deposit|wallet)$", "");
+      names = names.union(tags.select(normalised(stem).as("vasp_name")));
+    }
+    if (spark.catalog().tableExists("silver.vasp_links")) {
+      Dataset<Row> links = spark.table("silver.vasp_links");
+      keys =
+          keys.union(
+              links
+                  .where(col("deposit_account_key").isNotNull())
+                  .select(col("deposit_account_key").as("vasp_key")));
+      names = names.union(links.select(normalised(col("vasp")).as("vasp_name")));
+    }
+    return new VaspAccounts(
+        functions.broadcast(keys.distinct()),
+        functions.broadcast(names.where(functions.length(col("vasp_name")).geq(4)).distinct()));
+  }
+
+  /** Upper case, letters and digits only, single spaces: how names are compared. */
+  static Column normalised(Column name) {
+    return functions.trim(
+        functions.regexp_replace(
+            functions.regexp_replace(functions.upper(name), "[^\\p{L}\\p{N}]+", " "), " +", " "));
+  }
+
+  /** The transfers with from_vasp / to_vasp: whether each end is a known exchange or OTC desk. */
+  Dataset<Row> mark(Dataset<Row> transfers) {
+    Dataset<Row> withFrom = flag(transfers, "from_account", "from_name", "from_vasp");
+    return flag(withFrom, "to_account", "to_name", "to_vasp");
+  }
+
+  private Dataset<Row> flag(Dataset<Row> t, String account, String name, String flag) {
+    Dataset<Row> byKey =
+        t.join(keys.withColumn("k_hit", lit(true)), col(account).equalTo(col("vasp_key")), "left")
+            .drop("vasp_key");
+    Dataset<Row> byName =
+        byKey
+            .withColumn("_norm", normalised(col(name)))
+            .join(
+                names.withColumn("n_hit", lit(true)),
+                col("_norm").equalTo(col("vasp_name")),
+                "left")
+            .drop("vasp_name", "_norm");
+    return byName
+        .withColumn(
+            flag,
+            functions
+                .coalesce(col("k_hit"), lit(false))
+                .or(functions.coalesce(col("n_hit"), lit(false))))
+        .drop("k_hit", "n_hit");
+  }
+}
