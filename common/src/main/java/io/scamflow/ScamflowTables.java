@@ -1,5 +1,6 @@
 package io.scamflow;
 
+import io.scamflow.cases.Cases;
 import io.scamflow.detect.Alerts;
 import io.scamflow.ingest.bank.BankTables;
 import io.scamflow.ingest.bank.FiatSilver;
@@ -50,6 +51,7 @@ public final class ScamflowTables {
     // gold
     all.add(Screening.HITS);
     all.add(Alerts.TABLE);
+    all.add(Cases.TABLE);
     return List.copyOf(all);
   }
 }

@@ -1,5 +1,6 @@
 package io.scamflow.pipeline;
 
+import io.scamflow.cases.CaseStage;
 import io.scamflow.detect.DetectionStage;
 import io.scamflow.ingest.bank.FiatSilver;
 import io.scamflow.ingest.chain.ChainSilver;
@@ -52,6 +53,8 @@ final class DerivedStages {
             "gold.screening_hits", c -> new Screening(c.lakehouse(), c.settings()).run(c.run())));
     // graph and gold
     out.add(new DetectionStage());
+    // cases last: they read every gold table above
+    out.add(new CaseStage());
     return out;
   }
 }

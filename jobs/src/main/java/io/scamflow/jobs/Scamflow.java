@@ -61,6 +61,7 @@ public final class Scamflow {
     cli.addSubcommand(new GenerateCommand());
     cli.addSubcommand(new DemoCommand());
     cli.addSubcommand(new ScreenCommand());
+    cli.addSubcommand(new ReportCommand());
     return cli;
   }
 
