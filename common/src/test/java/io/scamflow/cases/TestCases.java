@@ -14,7 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +31,14 @@ import org.junit.jupiter.api.Test;
  * new one that appears on day 2 and merges into the first on day 3, and one that disappears.
  */
 @SparkTest
-class TestCaseIdentity {
+class TestCases {
   static final LocalDate D1 = LocalDate.of(2026, 3, 2);
   static final LocalDate D2 = D1.plusDays(1);
   static final LocalDate D3 = D1.plusDays(2);
+
+  /** A name from untrusted input, as an entity node id: the report must show it as text. */
+  static final String HOSTILE = "ENTITY:Zhang \"Wei\" <b>&Co</b><script>alert(1)</script>";
+
   static Lakehouse lh;
   static Settings conf;
   static Map<LocalDate, Map<String, Row>> byNetwork = new HashMap<>();
@@ -92,7 +103,17 @@ class TestCaseIdentity {
 
     GraphFixture d3 = new GraphFixture(D3);
     scam(d3, "IBAN:M0").node("IBAN:M0", "IBAN:M3", "MULE");
-    newcomer(d3, "IBAN:M0").edge("IBAN:M0", "IBAN:M3", "IBAN:X", 1, 900);
+    newcomer(d3, "IBAN:M0")
+        .edge("IBAN:M0", "IBAN:M3", "IBAN:X", 1, 900)
+        .edge("IBAN:M0", "IBAN:M2", "TRON:D1", 2, 4500)
+        .edge("IBAN:M0", "IBAN:M1", "IBAN:M2", 1, 4800)
+        .node("IBAN:M0", HOSTILE, "OTHER")
+        .edge("IBAN:M0", HOSTILE, "IBAN:M1", 1, 10)
+        .flow("FORWARD", "IBAN:V1", 3, "IBAN:M2", "TRON:D1", "t3", 4500)
+        .flow("BACKWARD", "TRON:D1", 1, "IBAN:M2", "TRON:D1", "t3", 4500)
+        .flow("FORWARD", "IBAN:ELSEWHERE", 1, "IBAN:ELSEWHERE", "IBAN:NOT-A-MEMBER", "t9", 99)
+        .exposure("IBAN:V1", 4, 4000, "TRON:D1", "ofac-sdn", "2026-03-01")
+        .alert("a2", "rapid_pass_through", 0.6, "IBAN:M2", "IBAN:M3");
     creeping(d3, 20000);
     run(d3);
   }
@@ -217,7 +238,7 @@ class TestCaseIdentity {
     assertThat(merged.<String>getAs("case_id")).isEqualTo(older);
     assertThat(merged.getList(merged.fieldIndex("merged_case_ids"))).containsExactly(younger);
     assertThat(merged.<Boolean>getAs("realert")).isTrue();
-    assertThat(merged.<Integer>getAs("member_count")).isEqualTo(8);
+    assertThat(merged.<Integer>getAs("member_count")).isEqualTo(9);
     Row closed = caseRow(D3, younger);
     assertThat(closed.<String>getAs("status")).isEqualTo("CLOSED");
     assertThat(closed.<String>getAs("merged_into")).isEqualTo(older);
@@ -250,17 +271,109 @@ class TestCaseIdentity {
 
   @Test
   void rerunningADateGivesTheSameCases() {
-    GraphFixture d2 = new GraphFixture(D2);
-    scam(d2, "IBAN:M0").node("IBAN:M0", "IBAN:M3", "MULE");
-    steady(d2);
-    creeping(d2, 7000);
-    newcomer(d2, "IBAN:X");
-    d2.write(lh);
+    // day 3 has run since; day 2's inputs are still in the tables (one date per partition)
     new StageRunner(lh, conf)
         .run(
             "gold.cases",
             D2,
             r -> new CaseStage().run(new StageContext(lh, conf, r, Optional.empty())));
     assertThat(businessRows(D2)).isEqualTo(day2FirstRun);
+  }
+
+  // ---- the case report of the merged scam case on day 3 ----
+
+  static Document report() {
+    String id = net(D3, "IBAN:M0").getAs("case_id");
+    return Jsoup.parse(CaseReport.load(lh, id, Optional.of(D3)).html());
+  }
+
+  static Set<String> texts(Document doc, String tableId, int column) {
+    return doc.select("table#" + tableId + " tbody tr").stream()
+        .map(tr -> tr.child(column).text())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void theReportDrawsOneNodePerMemberAndMarksTheDesignatedOnes() {
+    Row c = net(D3, "IBAN:M0");
+    Document doc = report();
+    Elements nodes = doc.select("svg#network g.node");
+    assertThat(nodes.eachAttr("data-node"))
+        .containsExactlyInAnyOrderElementsOf(c.getList(c.fieldIndex("members")));
+    assertThat(doc.select("svg#network g.node.designated").eachAttr("data-node"))
+        .containsExactlyInAnyOrderElementsOf(c.getList(c.fieldIndex("designated_nodes")));
+    assertThat(doc.select("svg#network g.node.role-VICTIM").eachAttr("data-node"))
+        .containsExactlyInAnyOrder("IBAN:V1", "IBAN:VX");
+    // one line per aggregated edge of the network, the widest for the most money
+    List<Row> edges =
+        lh.spark()
+            .sql(
+                "SELECT src, dst FROM gold.network_edges WHERE run_date = DATE'"
+                    + D3
+                    + "' AND network_id = 'IBAN:M0'")
+            .collectAsList();
+    Elements lines = doc.select("svg#network line.edge");
+    assertThat(lines).hasSize(edges.size());
+    Element widest =
+        lines.stream()
+            .max(
+                java.util.Comparator.comparingDouble(
+                    l -> Double.parseDouble(l.attr("stroke-width"))))
+            .orElseThrow();
+    assertThat(widest.attr("data-src") + ">" + widest.attr("data-dst"))
+        .isEqualTo("IBAN:V1>IBAN:M1");
+    assertThat(doc.select("svg#network #legend text").eachText())
+        .contains("designated (list hit)", "victim", "mule");
+  }
+
+  @Test
+  void theReportTablesAgreeWithTheGoldTables() {
+    Row c = net(D3, "IBAN:M0");
+    Document doc = report();
+    assertThat(doc.select("#case-id").text()).isEqualTo(c.<String>getAs("case_id"));
+    // flows: exactly gold.flows' rows between members (the ELSEWHERE trace is not one)
+    List<String> flowIds =
+        lh.spark()
+            .sql(
+                "SELECT transfer_id FROM gold.flows WHERE run_date = DATE'"
+                    + D3
+                    + "' AND array_contains(array("
+                    + c.<String>getList(c.fieldIndex("members")).stream()
+                        .map(m -> "'" + m.replace("'", "''") + "'")
+                        .collect(Collectors.joining(","))
+                    + "), src)")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(doc.select("table#flows tbody tr")).hasSize(flowIds.size());
+    assertThat(texts(doc, "flows", 5)).containsExactlyInAnyOrderElementsOf(new TreeSet<>(flowIds));
+    assertThat(texts(doc, "flows", 5)).doesNotContain("t9");
+    // alerts: the case's alert ids, with their rule and evidence
+    assertThat(texts(doc, "alerts", 0))
+        .containsExactlyInAnyOrderElementsOf(c.getList(c.fieldIndex("alert_ids")));
+    assertThat(doc.select("table#alerts").text()).contains("rule of rapid_pass_through", "a2");
+    // list exposure with the list version used
+    Row strongest = c.getAs("strongest_list_exposure");
+    assertThat(texts(doc, "exposures", 6)).containsExactly("2026-03-01");
+    assertThat(doc.select("table#summary").text())
+        .contains("ofac-sdn version 2026-03-01, " + strongest.getAs("hops") + " hop(s)");
+    // members with their risk reasons
+    assertThat(texts(doc, "members", 0))
+        .containsExactlyInAnyOrderElementsOf(c.getList(c.fieldIndex("members")));
+    assertThat(doc.select("table#members").text()).contains("collects from 4 senders");
+    // the score's reasons, as gold.cases has them
+    assertThat(doc.select("table#reasons tbody tr"))
+        .hasSize(c.getList(c.fieldIndex("reasons")).size());
+  }
+
+  @Test
+  void theReportIsSelfContainedAndShowsUntrustedNamesAsText() {
+    Document doc = report();
+    assertThat(doc.select("script, link, iframe, object, embed, img")).isEmpty();
+    assertThat(doc.select("[src], [href]")).isEmpty();
+    assertThat(doc.select("style")).hasSize(1);
+    assertThat(doc.select("style").html()).doesNotContain("url(", "@import");
+    assertThat(doc.select("b")).isEmpty();
+    assertThat(doc.select("svg#network g.node[data-node]").eachAttr("data-node")).contains(HOSTILE);
+    assertThat(texts(doc, "members", 0)).contains(HOSTILE);
   }
 }
