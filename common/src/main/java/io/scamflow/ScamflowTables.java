@@ -51,6 +51,7 @@ public final class ScamflowTables {
     // gold
     all.add(Screening.HITS);
     all.add(Alerts.TABLE);
+    all.addAll(io.scamflow.graph.GraphStages.tables());
     all.add(Cases.TABLE);
     return List.copyOf(all);
   }

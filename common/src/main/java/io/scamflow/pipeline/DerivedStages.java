@@ -52,7 +52,11 @@ final class DerivedStages {
         Stage.of(
             "gold.screening_hits", c -> new Screening(c.lakehouse(), c.settings()).run(c.run())));
     // graph and gold
+    out.add(io.scamflow.graph.GraphStages.exposure());
     out.add(new DetectionStage());
+    out.add(io.scamflow.graph.GraphStages.flows());
+    out.add(io.scamflow.graph.GraphStages.networks());
+    out.add(io.scamflow.graph.GraphStages.entityRisk());
     // cases last: they read every gold table above
     out.add(new CaseStage());
     return out;
