@@ -61,14 +61,32 @@ final class CaseIdentity {
     List<Network> nets =
         networks.stream().sorted(Comparator.comparing(Network::networkId)).toList();
 
-    // each previous case goes to the network it overlaps most
+    // each previous case goes to the network it overlaps most; both matching rules need a shared
+    // member, so only cases sharing one are compared (an inverted index, not priors x networks)
+    Map<String, List<CaseRow>> casesOfMember = new HashMap<>();
+    for (CaseRow p : priors) {
+      for (String m : new TreeSet<>(p.members())) {
+        casesOfMember.computeIfAbsent(m, k -> new ArrayList<>()).add(p);
+      }
+    }
+    Map<String, List<Network>> candidates = new HashMap<>();
+    for (Network n : nets) {
+      Set<String> seen = new HashSet<>();
+      for (String m : n.members()) {
+        for (CaseRow p : casesOfMember.getOrDefault(m, List.of())) {
+          if (seen.add(p.caseId())) {
+            candidates.computeIfAbsent(p.caseId(), k -> new ArrayList<>()).add(n);
+          }
+        }
+      }
+    }
     Map<String, List<CaseRow>> assigned = new HashMap<>();
     Map<String, List<CaseRow>> overlapping = new HashMap<>();
     Set<String> continued = new HashSet<>();
     for (CaseRow p : priors) {
       Network best = null;
       double bestKey = -1;
-      for (Network n : nets) {
+      for (Network n : candidates.getOrDefault(p.caseId(), List.of())) {
         double j = jaccard(p.members(), n.members());
         boolean sharesDesignated = intersects(p.designatedNodes(), n.designated());
         if (j >= minJaccard || sharesDesignated) {
