@@ -86,7 +86,17 @@ public final class LoadedFiles {
               run.runId()));
     }
     var data = lakehouse.spark().createDataFrame(rows, TABLE.schema());
-    return new TableWriter(lakehouse).merge(TABLE, data, run);
+    // Replace exactly these files' rows of the date: file stats on stage and file let Delta skip
+    // every other file, so this is one small commit, where a MERGE joined the whole date.
+    String predicate =
+        String.format(
+            "run_date = DATE'%s' AND stage = '%s' AND file IN (%s)",
+            run.runDate(),
+            stage.replace("'", "''"),
+            files.stream()
+                .map(f -> "'" + f.replace("'", "''") + "'")
+                .collect(java.util.stream.Collectors.joining(", ")));
+    return new TableWriter(lakehouse).replaceWhere(TABLE, data, run, predicate);
   }
 
   private FileStatus status(String file) {

@@ -3,11 +3,17 @@ package io.scamflow.run;
 /** Record counts of one run; read must equal accepted (written or merged) plus quarantined. */
 public final class RunCounts {
   private long read;
+  private long accepted;
   private long written;
   private long quarantined;
 
   public RunCounts addRead(long n) {
     read += n;
+    return this;
+  }
+
+  public RunCounts addAccepted(long n) {
+    accepted += n;
     return this;
   }
 
@@ -23,6 +29,10 @@ public final class RunCounts {
 
   public long read() {
     return read;
+  }
+
+  public long accepted() {
+    return accepted;
   }
 
   public long written() {

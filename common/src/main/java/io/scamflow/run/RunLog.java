@@ -42,6 +42,10 @@ public final class RunLog {
           .column("message", DataTypes.StringType, "Error message of a failed run, or a summary")
           .column("operator", DataTypes.StringType, "Who started the run")
           .column("settings_origin", DataTypes.StringType, "Conf file the run's settings came from")
+          .column(
+              "rows_accepted",
+              DataTypes.LongType,
+              "Records accepted of those read (read = accepted + quarantined)")
           .keys("run_id")
           .withoutLineage()
           .build();
@@ -106,12 +110,15 @@ public final class RunLog {
             versions,
             message,
             operator,
-            settingsOrigin);
+            settingsOrigin,
+            counts.accepted());
     var data = lakehouse.spark().createDataFrame(List.of(row), TABLE.schema());
     if ("RUNNING".equals(status)) {
       writer.append(TABLE, data, run); // a new run id: nothing to merge with
     } else {
-      writer.merge(TABLE, data, run);
+      // Replace the run's RUNNING row: data skipping on run_id finds its one small file, where a
+      // MERGE would join against the whole table.
+      writer.replaceWhere(TABLE, data, run, "run_id = '" + run.runId().replace("'", "''") + "'");
     }
   }
 }

@@ -45,6 +45,7 @@ public final class StageRunner {
     RunCounts counts =
         new RunCounts()
             .addRead(outcome.read())
+            .addAccepted(outcome.accepted())
             .addWritten(outcome.writes().stream().mapToLong(WriteResult::rowsWritten).sum())
             .addQuarantined(outcome.quarantined());
     runLog.finished(

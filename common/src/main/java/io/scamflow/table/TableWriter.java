@@ -170,21 +170,22 @@ public final class TableWriter {
   }
 
   private long currentVersion(TableContract contract) {
-    Row last =
-        DeltaTable.forPath(lakehouse.spark(), lakehouse.location(contract))
-            .history(1)
-            .select("version")
-            .first();
-    return last.getLong(0);
+    return DeltaCommits.latestVersion(hadoopConf(), lakehouse.location(contract));
   }
 
+  private org.apache.hadoop.conf.Configuration hadoopConf() {
+    return lakehouse.spark().sparkContext().hadoopConfiguration();
+  }
+
+  /**
+   * The version and row count of the write just made, from the commit's own entry in the Delta log
+   * (no Spark job, no snapshot rebuild).
+   */
   private WriteResult lastCommit(TableContract contract) {
-    Row last =
-        DeltaTable.forPath(lakehouse.spark(), lakehouse.location(contract))
-            .history(1)
-            .select("version", "operationMetrics")
-            .first();
-    Map<String, String> metrics = last.isNullAt(1) ? Map.of() : last.getJavaMap(1);
+    var conf = hadoopConf();
+    String location = lakehouse.location(contract);
+    long version = DeltaCommits.latestVersion(conf, location);
+    Map<String, String> metrics = DeltaCommits.operationMetrics(conf, location, version);
     long rows;
     if (metrics.containsKey("numTargetRowsInserted")) {
       // MERGE: numOutputRows counts every rewritten row; inserted + updated is what changed.
@@ -194,6 +195,6 @@ public final class TableWriter {
     } else {
       rows = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
     }
-    return new WriteResult(contract.name(), last.getLong(0), rows);
+    return new WriteResult(contract.name(), version, rows);
   }
 }
