@@ -67,7 +67,14 @@ class BenchCases {
     StringBuilder md = new StringBuilder();
     md.append("# Cases: driver-side cost\n\n")
         .append("Measured by `BenchCases` (one JVM, no Spark; best of 3 after a warm-up) on the")
-        .append(" shared 2-core machine while other builds ran.\n\n")
+        .append(" shared 2-core machine while other builds ran (load average ")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%.0f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage()))
+        .append(" at the start: wall times are inflated accordingly).\n\n")
         .append("| step | size | ms |\n|---|---|---|\n");
     for (int n : new int[] {1_000, 10_000, 50_000}) {
       Random random = new Random(7);
