@@ -1,6 +1,7 @@
 package io.scamflow;
 
 import io.scamflow.behaviour.AccountBaselines;
+import io.scamflow.cases.Cases;
 import io.scamflow.detect.Alerts;
 import io.scamflow.ingest.bank.BankTables;
 import io.scamflow.ingest.bank.FiatSilver;
@@ -55,6 +56,7 @@ public final class ScamflowTables {
     all.add(Screening.HITS);
     all.add(Alerts.TABLE);
     all.addAll(io.scamflow.graph.GraphStages.tables());
+    all.add(Cases.TABLE);
     return List.copyOf(all);
   }
 }

@@ -1,6 +1,7 @@
 package io.scamflow.pipeline;
 
 import io.scamflow.behaviour.AccountBaselines;
+import io.scamflow.cases.CaseStage;
 import io.scamflow.detect.DetectionStage;
 import io.scamflow.ingest.bank.FiatSilver;
 import io.scamflow.ingest.chain.ChainSilver;
@@ -63,6 +64,8 @@ final class DerivedStages {
     out.add(io.scamflow.graph.GraphStages.flows());
     out.add(io.scamflow.graph.GraphStages.networks());
     out.add(io.scamflow.graph.GraphStages.entityRisk());
+    // cases last: they read every gold table above
+    out.add(new CaseStage());
     return out;
   }
 }

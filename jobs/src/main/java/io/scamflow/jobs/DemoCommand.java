@@ -1,5 +1,7 @@
 package io.scamflow.jobs;
 
+import io.scamflow.cases.CaseReport;
+import io.scamflow.cases.Cases;
 import io.scamflow.errors.Errors;
 import io.scamflow.pipeline.Pipeline;
 import io.scamflow.synth.Generator;
@@ -9,9 +11,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Encoders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Generate a synthetic world, run the nightly pipeline over its days, print the top alerts.")
+        "Generate a synthetic world, run the nightly pipeline over its days, print the top cases"
+            + " and write a report for each.")
 final class DemoCommand implements Callable<Integer> {
   @picocli.CommandLine.ParentCommand Scamflow root;
 
@@ -52,8 +57,18 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--top", defaultValue = "15", description = "Alerts to print (default: 15).")
+  @Option(
+      names = "--top",
+      defaultValue = "15",
+      description = "Cases (or alerts, when there are no cases) to print (default: 15).")
   int top;
+
+  @Option(
+      names = "--reports",
+      paramLabel = "N",
+      description =
+          "Case reports to write, top cases first (default: scamflow.cases.demo-reports).")
+  Integer reports;
 
   @Override
   public Integer call() {
@@ -87,20 +102,58 @@ final class DemoCommand implements Callable<Integer> {
     o.println("[2/3] nightly runs into " + lakehouse.root() + " ...");
     for (int d = 0; d < days; d++) {
       LocalDate date = start.plusDays(d);
+      long t = System.nanoTime();
       var outcome =
-          pipeline.run(date, Optional.of(landing.toAbsolutePath().toString()), line -> {});
+          pipeline.run(
+              date,
+              Optional.of(landing.toAbsolutePath().toString()),
+              line -> {
+                o.printf(Locale.ROOT, "      %5.0f s  %s%n", (System.nanoTime() - t) / 1e9, line);
+                o.flush();
+              });
       o.println("      " + date + ": " + outcome.summary());
       o.flush();
     }
-    o.println("[3/3] top alerts (scamflow sql \"SELECT * FROM gold.alerts\" for all):");
-    var alerts =
-        lakehouse
-            .spark()
-            .sql(
-                "SELECT run_date, typology, anchor, size(members) AS accounts, amount_usd, score"
-                    + " FROM gold.alerts ORDER BY score DESC, amount_usd DESC LIMIT "
-                    + top);
-    ResultFormat.table.print(alerts, top, o);
+    var spark = lakehouse.spark();
+    lakehouse.ensure(Cases.TABLE);
+    LocalDate last = start.plusDays(days - 1L);
+    String open = " FROM gold.cases WHERE run_date = DATE'" + last + "' AND status <> 'CLOSED'";
+    long cases = spark.sql("SELECT count(*)" + open).first().getLong(0);
+    if (cases == 0) {
+      o.println("[3/3] no cases on " + last + "; top alerts (scamflow sql for all):");
+      var alerts =
+          spark.sql(
+              "SELECT run_date, typology, anchor, size(members) AS accounts, amount_usd, score"
+                  + " FROM gold.alerts ORDER BY score DESC, amount_usd DESC LIMIT "
+                  + top);
+      ResultFormat.table.print(alerts, top, o);
+    } else {
+      o.println("[3/3] top cases of " + last + " (" + cases + " open):");
+      var table =
+          spark.sql(
+              "SELECT case_id, round(score, 2) AS score, member_count AS members, traced_usd,"
+                  + " size(designated_nodes) AS designated, status,"
+                  + " concat(reasons[0].source, ': ', reasons[0].detail) AS top_reason"
+                  + open
+                  + " ORDER BY score DESC, case_id LIMIT "
+                  + top);
+      ResultFormat.table.print(table, top, o);
+      int n =
+          reports != null ? reports : root.global.settings().integer("scamflow.cases.demo-reports");
+      Path dir = out.resolve("reports");
+      List<String> ids =
+          spark
+              .sql("SELECT case_id" + open + " ORDER BY score DESC, case_id LIMIT " + n)
+              .as(Encoders.STRING())
+              .collectAsList();
+      o.println("      case reports (open in a browser):");
+      for (String id : ids) {
+        Path file = dir.resolve(id + ".html");
+        CaseReport.load(lakehouse, id, Optional.of(last)).write(file);
+        o.println("      " + file.toAbsolutePath());
+        o.flush();
+      }
+    }
     o.printf(Locale.ROOT, "done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
     return 0;
   }

@@ -62,6 +62,7 @@ public final class Scamflow {
     cli.addSubcommand(new DemoCommand());
     cli.addSubcommand(new ScreenCommand());
     cli.addSubcommand(new EvaluateCommand());
+    cli.addSubcommand(new ReportCommand());
     return cli;
   }
 
