@@ -61,6 +61,9 @@ public final class Scamflow {
     cli.addSubcommand(new GenerateCommand());
     cli.addSubcommand(new DemoCommand());
     cli.addSubcommand(new ScreenCommand());
+    cli.addSubcommand(new StageCommand());
+    cli.addSubcommand(new StagesCommand());
+    cli.addSubcommand(new ServeCommand());
     return cli;
   }
 
