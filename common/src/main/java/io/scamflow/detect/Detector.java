@@ -14,4 +14,13 @@ public interface Detector {
   String typology();
 
   Dataset<Row> detect(DetectionContext context);
+
+  /**
+   * Which family the typology belongs to, for evaluation and ablation: "network" for shapes in the
+   * money graph (the default), "behaviour" for an account measured against its own history and its
+   * peers.
+   */
+  default String family() {
+    return "network";
+  }
 }

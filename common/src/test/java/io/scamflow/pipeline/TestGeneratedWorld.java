@@ -2,18 +2,11 @@ package io.scamflow.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scamflow.config.Settings;
-import io.scamflow.synth.Generator;
-import io.scamflow.synth.Scale;
-import io.scamflow.synth.WorldParameters;
-import io.scamflow.table.Lakehouse;
-import io.scamflow.testing.SharedSparkExtension;
+import io.scamflow.testing.GeneratedWorld;
 import io.scamflow.testing.SparkTest;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,26 +22,20 @@ import org.junit.jupiter.api.Test;
  */
 @SparkTest
 class TestGeneratedWorld {
-  private static final LocalDate START = LocalDate.of(2027, 1, 4);
-  private static final int DAYS = 2;
-  private static Path world;
+  private static final LocalDate START = GeneratedWorld.START;
+  private static final int DAYS = GeneratedWorld.DAYS;
+  private static GeneratedWorld.World world;
 
   @BeforeAll
-  static void runTheWorld(SparkSession spark, Lakehouse lh, Settings settings) {
-    world = SharedSparkExtension.testDir().resolve("generated-world");
-    Generator.generate(WorldParameters.of(Scale.TINY, START, DAYS, 7), world, () -> spark, false);
-    lh.ensureAll(io.scamflow.ScamflowTables.all());
-    Pipeline pipeline = new Pipeline(lh, settings, Pipeline.standardStages());
-    for (int d = 0; d < DAYS; d++) {
-      pipeline.run(START.plusDays(d), Optional.of(world.resolve("landing").toString()), line -> {});
-    }
+  static void openTheWorld(SparkSession spark) {
+    world = GeneratedWorld.open(spark);
   }
 
   private static Dataset<Row> truth(SparkSession spark) {
     return spark
         .read()
         .option("header", "true")
-        .csv(world.resolve("truth/transfers").toString())
+        .csv(world.dir().resolve("truth/transfers").toString())
         .where("date BETWEEN '" + START + "' AND '" + START.plusDays(DAYS - 1) + "'");
   }
 
@@ -115,7 +102,7 @@ class TestGeneratedWorld {
     spark
         .read()
         .option("header", "true")
-        .csv(world.resolve("truth/screening.csv").toString())
+        .csv(world.dir().resolve("truth/screening.csv").toString())
         .where("party_kind = 'address'")
         .selectExpr("upper(split(party_key, ':')[0]) || ':' || split(party_key, ':')[1] AS account")
         .distinct()

@@ -25,6 +25,7 @@ public final class SharedSparkExtension implements ParameterResolver, BeforeAllC
   private static SparkSession spark;
   private static Lakehouse lakehouse;
   private static int classes;
+  private static int dropped;
 
   /**
    * Each test class gets a lakehouse of its own (same session): the catalog's databases are dropped
@@ -37,10 +38,25 @@ public final class SharedSparkExtension implements ParameterResolver, BeforeAllC
       classes++;
       Path root = testDir().resolve("lakehouse-" + ProcessHandle.current().pid() + "-" + classes);
       settings = settings().with(Map.of("scamflow.lakehouse", root.toString()));
-      for (String db : Lakehouse.DATABASES) {
-        session.sql("DROP DATABASE IF EXISTS " + db + " CASCADE");
-      }
+      dropCatalogKeepingData(session);
       lakehouse = Lakehouse.open(session, settings);
+    }
+  }
+
+  /**
+   * Forgets the catalog's databases and tables without deleting their data: the in-memory catalog
+   * deletes a database's folder when it is dropped, so each database is first pointed at an empty
+   * folder. Tables are external (registered by location) and keep their files, so a lakehouse
+   * shared by several classes (see {@link GeneratedWorld}) survives.
+   */
+  public static synchronized void dropCatalogKeepingData(SparkSession session) {
+    dropped++;
+    for (String db : Lakehouse.DATABASES) {
+      if (session.catalog().databaseExists(db)) {
+        Path empty = testDir().resolve("dropped-" + ProcessHandle.current().pid() + "-" + dropped);
+        session.sql("ALTER DATABASE " + db + " SET LOCATION '" + empty.resolve(db) + "'");
+        session.sql("DROP DATABASE " + db + " CASCADE");
+      }
     }
   }
 
