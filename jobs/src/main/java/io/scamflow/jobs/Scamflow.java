@@ -63,6 +63,9 @@ public final class Scamflow {
     cli.addSubcommand(new ScreenCommand());
     cli.addSubcommand(new EvaluateCommand());
     cli.addSubcommand(new ReportCommand());
+    cli.addSubcommand(new StageCommand());
+    cli.addSubcommand(new StagesCommand());
+    cli.addSubcommand(new ServeCommand());
     return cli;
   }
 

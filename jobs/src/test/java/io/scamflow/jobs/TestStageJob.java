@@ -1,0 +1,95 @@
+package io.scamflow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scamflow.pipeline.Pipeline;
+import io.scamflow.run.Stage;
+import io.scamflow.table.Lakehouse;
+import io.scamflow.testing.SparkTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/** `scamflow stage` (what StageJob runs under spark-submit): one stage, one date, one ops row. */
+@SparkTest
+class TestStageJob {
+  record Result(int exit, String out, String err) {}
+
+  private static Result cli(Lakehouse lh, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("--lakehouse", lh.root()));
+    all.addAll(List.of(args));
+    int exit = Scamflow.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void runsExactlyTheNamedStageForTheDateAndRecordsItAlone(Lakehouse lh) throws Exception {
+    Path landing = Files.createTempDirectory("stage-job-landing");
+    Path rates = landing.resolve("2026-02-03/reference/fx-rates-csv");
+    Files.createDirectories(rates);
+    Files.writeString(
+        rates.resolve("rates.csv"),
+        "date,currency,usd_per_unit\n2026-02-03,THB,0.0281\n2026-02-03,EUR,1.08\n");
+    // an honest look-alike: another date's file the stage must not read
+    Path other = landing.resolve("2026-02-04/reference/fx-rates-csv");
+    Files.createDirectories(other);
+    Files.writeString(other.resolve("rates.csv"), "date,currency,usd_per_unit\n2026-02-04,THB,1\n");
+
+    Result r =
+        cli(
+            lh,
+            "stage",
+            "--stage",
+            "ingest.reference.fx-rates-csv",
+            "--run-date",
+            "2026-02-03",
+            "--landing",
+            landing.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("2026-02-03 ingest.reference.fx-rates-csv: ");
+
+    List<Row> runs =
+        lh.spark()
+            .sql("SELECT job, CAST(run_date AS STRING), status, rows_read FROM ops.runs")
+            .collectAsList();
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).getString(0)).isEqualTo("ingest.reference.fx-rates-csv");
+    assertThat(runs.get(0).getString(1)).isEqualTo("2026-02-03");
+    assertThat(runs.get(0).getString(2)).isEqualTo("SUCCEEDED");
+    assertThat(runs.get(0).getLong(3)).isEqualTo(2);
+    assertThat(
+            lh
+                .spark()
+                .sql("SELECT currency FROM bronze.fx_rates ORDER BY currency")
+                .collectAsList()
+                .stream()
+                .map(row -> row.getString(0)))
+        .containsExactly("EUR", "THB");
+  }
+
+  @Test
+  void anUnknownStageIsAOneLineErrorNamingWhereTheNamesAre(Lakehouse lh) {
+    Result r = cli(lh, "stage", "--stage", "silver.fiats", "--run-date", "2026-02-03");
+    assertThat(r.exit()).isEqualTo(Scamflow.EXIT_ERROR);
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(r.err()).contains("silver.fiats").contains("scamflow stages");
+  }
+
+  @Test
+  void stagesListsEveryRegisteredStageInOrderWithItsJob(Lakehouse lh) {
+    Result r = cli(lh, "stages");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> names = r.out().lines().map(l -> l.split("\t")[0]).toList();
+    assertThat(names)
+        .containsExactlyElementsOf(Pipeline.standardStages().stream().map(Stage::name).toList());
+    assertThat(r.out().lines())
+        .allSatisfy(l -> assertThat(l).contains("io.scamflow.jobs.stage.StageJob --stage "));
+  }
+}
