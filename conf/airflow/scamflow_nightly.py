@@ -62,9 +62,16 @@ STAGES = [
     "silver.chain",
     "silver.sanctions",
     "silver.transfer_edges",
+    "dq.checks",
     "silver.entities",
     "gold.screening_hits",
+    "gold.exposure",
+    "silver.account_baselines",
     "gold.alerts",
+    "gold.flows",
+    "gold.networks",
+    "gold.entity_risk",
+    "gold.cases",
 ]
 # END STAGES
 
