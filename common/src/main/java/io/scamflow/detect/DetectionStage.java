@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Runs every registered detector over the look-back window ending on the run date and replaces that
@@ -56,11 +57,24 @@ public final class DetectionStage implements Stage {
       Dataset<Row> found = d.detect(context);
       all = all == null ? found : all.unionByName(found);
     }
+    // One row per alert id: a rule may find the same anchor and start twice (e.g. two fan-in
+    // windows ending differently); the strongest, widest one is kept, deterministically.
+    org.apache.spark.sql.expressions.WindowSpec strongestFirst =
+        org.apache.spark.sql.expressions.Window.partitionBy("alert_id")
+            .orderBy(
+                col("score").desc(),
+                functions.size(col("transfer_ids")).desc(),
+                col("window_end").desc(),
+                functions.to_json(col("members")),
+                col("evidence"));
     return all.withColumn(
             "alert_id",
             sha2(
                 concat_ws("|", col("typology"), col("anchor"), col("window_start").cast("string")),
                 256))
+        .withColumn("alert_rank", functions.row_number().over(strongestFirst))
+        .where(col("alert_rank").equalTo(1))
+        .drop("alert_rank")
         .withColumn("run_date", lit(java.sql.Date.valueOf(runDate)));
   }
 }

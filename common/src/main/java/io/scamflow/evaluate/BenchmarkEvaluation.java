@@ -94,6 +94,9 @@ public final class BenchmarkEvaluation {
             Map.of(
                 "scamflow.detect.lookback-days",
                 "60000",
+                // a public benchmark holds bank transfers only: no lists to screen against
+                "scamflow.dq.sanctions.required",
+                "false",
                 "scamflow.lakehouse",
                 scratch.toAbsolutePath().toString()));
     Lakehouse lakehouse = Lakehouse.open(spark, scratch.toAbsolutePath().toString());

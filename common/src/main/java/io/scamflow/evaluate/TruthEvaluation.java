@@ -114,19 +114,20 @@ public final class TruthEvaluation {
     Dataset<Row> byHash =
         truth
             .where(col("format").isin("trc20-json", "erc20-csv"))
+            .select(col("transfer_id").as("tid"), col("record_id"), col("log_index").as("t_log"))
             .join(
                 silver
                     .where(col("tx_hash").isNotNull())
-                    .select(col("transfer_id").as("sid"), col("tx_hash"), col("log_index")),
+                    .select(
+                        col("transfer_id").as("sid"), col("tx_hash"), col("log_index").as("s_log")),
                 col("tx_hash")
                     .equalTo(col("record_id"))
                     .and(
-                        truth
-                            .col("log_index")
+                        col("t_log")
                             .isNull()
-                            .or(truth.col("log_index").equalTo(""))
-                            .or(col("log_index").cast("bigint").equalTo(silver.col("log_index")))))
-            .select(col("transfer_id").as("tid"), col("sid"));
+                            .or(col("t_log").equalTo(""))
+                            .or(col("t_log").cast("bigint").equalTo(col("s_log")))))
+            .select(col("tid"), col("sid"));
     Dataset<Row> bySource =
         truth
             .where(col("format").equalTo("ibm-aml-csv"))

@@ -193,7 +193,11 @@ public final class TableWriter {
           Long.parseLong(metrics.get("numTargetRowsInserted"))
               + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
     } else {
-      rows = Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+      // replaceWhere on data columns rewrites the files it touches: their untouched rows are
+      // copied and counted in numOutputRows; only the rest were written by this call.
+      rows =
+          Long.parseLong(metrics.getOrDefault("numOutputRows", "0"))
+              - Long.parseLong(metrics.getOrDefault("numCopiedRows", "0"));
     }
     return new WriteResult(contract.name(), version, rows);
   }

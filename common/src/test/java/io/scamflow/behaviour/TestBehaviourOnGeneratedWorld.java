@@ -114,7 +114,7 @@ class TestBehaviourOnGeneratedWorld {
       Row r =
           spark
               .sql(
-                  "SELECT count(*), count_if(w."
+                  "SELECT count(*), count_if("
                       + positive.replace("role", "w.role")
                       + "), count_if(w.role = 'honest') FROM behaviour_alerts b JOIN"
                       + " world_accounts w ON w.account = b.anchor WHERE b.typology = '"
@@ -126,7 +126,7 @@ class TestBehaviourOnGeneratedWorld {
     Row any =
         spark
             .sql(
-                "SELECT count(*), count_if(w."
+                "SELECT count(*), count_if("
                     + positive.replace("role", "w.role")
                     + "), count_if(w.role = 'honest') FROM (SELECT DISTINCT anchor FROM"
                     + " behaviour_alerts) b JOIN world_accounts w ON w.account = b.anchor")

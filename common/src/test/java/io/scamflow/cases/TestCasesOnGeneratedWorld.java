@@ -88,11 +88,12 @@ class TestCasesOnGeneratedWorld {
     List<String> notDesignated =
         spark
             .sql(
-                "SELECT DISTINCT d FROM gold.cases LATERAL VIEW explode(designated_nodes) x AS d"
-                    + " LEFT JOIN truth_accounts t ON lower(t.account_key) = lower(d)"
-                    + " AND t.role = 'designated' WHERE run_date = "
+                "SELECT DISTINCT c.d FROM (SELECT explode(designated_nodes) AS d FROM gold.cases"
+                    + " WHERE run_date = "
                     + lastDay()
-                    + " AND (d LIKE 'TRON:%' OR d LIKE 'ETHEREUM:%') AND t.account_key IS NULL")
+                    + ") c LEFT JOIN truth_accounts t ON lower(t.account_key) = lower(c.d)"
+                    + " AND t.role = 'designated'"
+                    + " WHERE (c.d LIKE 'TRON:%' OR c.d LIKE 'ETHEREUM:%') AND t.account_key IS NULL")
             .as(Encoders.STRING())
             .collectAsList();
     assertThat(notDesignated).isEmpty();

@@ -54,6 +54,23 @@ public final class TableHashes {
     return out;
   }
 
+  private static boolean containsMap(org.apache.spark.sql.types.DataType t) {
+    if (t instanceof MapType) {
+      return true;
+    }
+    if (t instanceof org.apache.spark.sql.types.ArrayType a) {
+      return containsMap(a.elementType());
+    }
+    if (t instanceof org.apache.spark.sql.types.StructType st) {
+      for (StructField f : st.fields()) {
+        if (containsMap(f.dataType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Row count and the sum of each row's 64-bit hash: equal for equal multisets of rows. */
   public static String hash(Dataset<Row> table) {
     List<Column> columns = new ArrayList<>();
@@ -63,7 +80,7 @@ public final class TableHashes {
       }
       Column c = functions.col("`" + f.name() + "`");
       // Spark does not hash maps; their JSON (keys in insertion order) stands in.
-      columns.add(f.dataType() instanceof MapType ? functions.to_json(c) : c);
+      columns.add(containsMap(f.dataType()) ? functions.to_json(c) : c);
     }
     Row r =
         table

@@ -69,7 +69,7 @@ public final class DataQualityChecks {
           DqResult.breached(
               "sanctions_freshness",
               SANCTIONS_RAW,
-              Severity.FAIL,
+              settings.bool("scamflow.dq.sanctions.required") ? Severity.FAIL : Severity.WARN,
               0,
               1,
               String.format(
