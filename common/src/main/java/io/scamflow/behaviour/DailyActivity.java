@@ -93,41 +93,8 @@ final class DailyActivity {
             .withColumn("usd", col("amount_usd").cast("double"))
             .withColumn("ts", ts)
             .withColumn("unusual_amount", unusualAmount(settings));
-    Dataset<Row> out =
-        flagged.select(
-            col("from_account").as("account"),
-            lit("out").as("dir"),
-            col("to_account").as("cp"),
-            col("transfer_id"),
-            col("usd"),
-            col("amount_usd").as("usd_exact"),
-            col("ts"),
-            col("currency"),
-            col("payment_format"),
-            col("from_country").as("own_country"),
-            col("to_country").as("cp_country"),
-            kind.as("kind"),
-            col("from_vasp").as("self_vasp"),
-            col("to_vasp").as("cp_vasp"),
-            col("unusual_amount"));
-    Dataset<Row> in =
-        flagged.select(
-            col("to_account").as("account"),
-            lit("in").as("dir"),
-            col("from_account").as("cp"),
-            col("transfer_id"),
-            col("usd"),
-            col("amount_usd").as("usd_exact"),
-            col("ts"),
-            col("currency"),
-            col("payment_format"),
-            col("to_country").as("own_country"),
-            col("from_country").as("cp_country"),
-            kind.as("kind"),
-            col("to_vasp").as("self_vasp"),
-            col("from_vasp").as("cp_vasp"),
-            lit(false).as("unusual_amount"));
-    return out.unionByName(in);
+    return side(flagged, "out", "from", "to", kind, col("unusual_amount"))
+        .unionByName(side(flagged, "in", "to", "from", kind, lit(false)));
   }
 
   /** Currency reporting thresholds (scamflow.detect.structuring.thresholds), broadcast. */
@@ -250,5 +217,29 @@ final class DailyActivity {
                 + " transform(array_sort(array_distinct(filter(%1$s, x -> x IS NOT NULL))),"
                 + " k -> CAST(size(filter(%1$s, x -> x = k)) AS BIGINT)))",
             list));
+  }
+
+  /**
+   * One side of every transfer as the account's activity: {@code self} is the account's end ("from"
+   * for money out, "to" for money in), {@code cp} the counterparty's.
+   */
+  private static Dataset<Row> side(
+      Dataset<Row> flagged, String dir, String self, String cp, Column kind, Column unusual) {
+    return flagged.select(
+        col(self + "_account").as("account"),
+        lit(dir).as("dir"),
+        col(cp + "_account").as("cp"),
+        col("transfer_id"),
+        col("usd"),
+        col("amount_usd").as("usd_exact"),
+        col("ts"),
+        col("currency"),
+        col("payment_format"),
+        col(self + "_country").as("own_country"),
+        col(cp + "_country").as("cp_country"),
+        kind.as("kind"),
+        col(self + "_vasp").as("self_vasp"),
+        col(cp + "_vasp").as("cp_vasp"),
+        unusual.as("unusual_amount"));
   }
 }
