@@ -27,7 +27,8 @@ import org.apache.spark.sql.types.StructType;
  *       alert's score, strongest alert per typology;
  *   <li>exposure: {@code exposure-weight} × {@code exposure-decay}^(hops − 1), per direction, for
  *       the nearest designated node;
- *   <li>screening: {@code screening-weight} × the hit score for a designated node;
+ *   <li>screening: {@code screening-weight} × the hit score for a designated node, and {@code
+ *       possible-match-weight} × the hit score for a name-only possible match;
  *   <li>network: {@code network-weight} × its personalised PageRank relative to the date's highest.
  * </ul>
  *
@@ -111,6 +112,7 @@ public final class EntityRisk {
                 + s.decimal("scamflow.risk.default-weight")
                 + " END";
     input.designated().createOrReplaceTempView("risk_designated");
+    input.possibleMatches().createOrReplaceTempView("risk_possible");
 
     String alerts =
         "SELECT node, 'alert' source, typology, detail, contribution FROM (SELECT node, typology,"
@@ -141,6 +143,13 @@ public final class EntityRisk {
             + " format_number(score, 2), ')') detail, "
             + s.decimal("scamflow.risk.screening-weight")
             + " * score contribution FROM risk_designated";
+    String possible =
+        "SELECT node, 'screening' source, 'possible_match' typology, concat('possible match, name"
+            + " only (no date of birth or identifier to confirm it): ', list_id, ' ',"
+            + " coalesce(list_version, ''), ' entry ', listed_entity, ' (', lower(match_type), '"
+            + " score ', format_number(score, 2), ')') detail, "
+            + s.decimal("scamflow.risk.possible-match-weight")
+            + " * score contribution FROM risk_possible";
     String network =
         "SELECT node, 'network' source, lower(role) typology, concat('network ', network_id, ' of ',"
             + " network_size, ' nodes; personalised PageRank ', format_number(personalised_pagerank,"
@@ -159,6 +168,8 @@ public final class EntityRisk {
                 + exposure
                 + " UNION ALL "
                 + screening
+                + " UNION ALL "
+                + possible
                 + " UNION ALL "
                 + network
                 + ") WHERE contribution > 0")

@@ -139,11 +139,66 @@ public final class GraphInput {
    * Designated nodes, one row each: node, list_id, list_version, listed_entity (the list's entity
    * id), match_type, score. Listed crypto and watchlist addresses hit on the run date, and every
    * account or address of a resolved entity (or of a party record's entity) whose name hit a list
-   * at or above the screening threshold. Where several hits name a node, the strongest wins.
+   * at or above the screening threshold <em>and</em> was corroborated by a second identifier (a
+   * positive {@code scamflow.graph.designation.corroborating-parts} part of the hit's score, e.g.
+   * the date of birth). A name alone is a possible match for an analyst to dispose of, not a
+   * designation: bank records carry no date of birth, and honest namesakes of listed people are
+   * common (see {@link #possibleMatches()}). Where several hits name a node, the strongest wins.
    */
   public Dataset<Row> designated() {
+    return strongestPerNode(
+        "SELECT node, list_id, list_version, listed_entity, match_type, score FROM ("
+            + addressHits()
+            + ") UNION ALL SELECT node, list_id, list_version, listed_entity, match_type, score"
+            + " FROM ("
+            + heldByNameHits()
+            + ") WHERE corroborated");
+  }
+
+  /**
+   * Possible matches, one row each (same columns as {@link #designated()}): accounts and addresses
+   * held by a party or entity whose name hit a list at or above the screening threshold with
+   * nothing but the name (and weak parts such as nationality) to support it, and that are not
+   * designated otherwise. They add risk, explained as a possible match, but do not seed exposure,
+   * flows or networks.
+   */
+  public Dataset<Row> possibleMatches() {
+    return strongestPerNode(
+        "SELECT p.node, p.list_id, p.list_version, p.listed_entity, p.match_type, p.score FROM ("
+            + heldByNameHits()
+            + ") p LEFT ANTI JOIN (SELECT node FROM ("
+            + addressHits()
+            + ") UNION ALL SELECT node FROM ("
+            + heldByNameHits()
+            + ") WHERE corroborated) d ON d.node = p.node WHERE NOT p.corroborated");
+  }
+
+  private String screeningHits() {
+    return "(SELECT * FROM " + Screening.HITS.name() + " WHERE run_date = " + day() + ")";
+  }
+
+  private String addressHits() {
+    return "SELECT subject_id node, list_id, list_version, entity_id listed_entity, match_type,"
+        + " score FROM "
+        + screeningHits()
+        + " WHERE match_type IN ('CRYPTO_ADDRESS', 'WATCHLIST_ADDRESS')";
+  }
+
+  /**
+   * Name and alias hits at or above the screening threshold, carried to every account and address
+   * of the matched party's or entity's resolved entity, with {@code corroborated}.
+   */
+  private String heldByNameHits() {
     double threshold = settings.decimal("scamflow.screen.threshold");
-    String hits = "(SELECT * FROM " + Screening.HITS.name() + " WHERE run_date = " + day() + ")";
+    List<String> parts = settings.strings("scamflow.graph.designation.corroborating-parts");
+    String corroborated =
+        parts.isEmpty()
+            ? "true"
+            : String.join(
+                " OR ",
+                parts.stream()
+                    .map(p -> "coalesce(h.score_parts['" + p.replace("'", "") + "'], 0) > 0")
+                    .toList());
     String members =
         "(SELECT * FROM "
             + EntityResolution.MEMBERS.name()
@@ -152,15 +207,12 @@ public final class GraphInput {
             + " WHERE run_date <= "
             + day()
             + "))";
-    String addressHits =
-        "SELECT subject_id node, list_id, list_version, entity_id listed_entity, match_type,"
-            + " score FROM "
-            + hits
-            + " WHERE match_type IN ('CRYPTO_ADDRESS', 'WATCHLIST_ADDRESS')";
     String nameHits =
         "SELECT h.subject_kind, h.subject_id, h.list_id, h.list_version, h.entity_id, h.match_type,"
-            + " h.score FROM "
-            + hits
+            + " h.score, ("
+            + corroborated
+            + ") corroborated FROM "
+            + screeningHits()
             + " h WHERE h.match_type IN ('NAME', 'ALIAS') AND h.score >= "
             + threshold;
     String entityOf =
@@ -171,21 +223,21 @@ public final class GraphInput {
             + members
             + " p ON n.subject_kind = 'PARTY' AND p.member_kind = 'PARTY' AND p.member_id ="
             + " n.subject_id";
-    String heldByHit =
-        "SELECT m.member_id node, e.list_id, e.list_version, e.entity_id listed_entity,"
-            + " e.match_type, e.score FROM ("
-            + entityOf
-            + ") e JOIN "
-            + members
-            + " m ON m.entity_id = e.resolved AND m.member_kind IN ('ACCOUNT', 'ADDRESS')";
+    return "SELECT m.member_id node, e.list_id, e.list_version, e.entity_id listed_entity,"
+        + " e.match_type, e.score, e.corroborated FROM ("
+        + entityOf
+        + ") e JOIN "
+        + members
+        + " m ON m.entity_id = e.resolved AND m.member_kind IN ('ACCOUNT', 'ADDRESS')";
+  }
+
+  private Dataset<Row> strongestPerNode(String rows) {
     return spark()
         .sql(
             "SELECT node, list_id, list_version, listed_entity, match_type, score FROM (SELECT *,"
                 + " row_number() OVER (PARTITION BY node ORDER BY score DESC, match_type, list_id,"
                 + " listed_entity) rn FROM ("
-                + addressHits
-                + " UNION ALL "
-                + heldByHit
+                + rows
                 + ")) WHERE rn = 1");
   }
 

@@ -16,10 +16,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Networks: connected components of the suspicious subgraph (nodes named by alerts, exposed within
- * a few hops, on traced flows, or designated; the transfer and ownership links among them), with
- * PageRank over it and personalised PageRank restarting at designated nodes and at the anchors of
- * scam-typology alerts, so the nodes money concentrates on near known bad actors rank first.
+ * Networks: connected components of the suspicious subgraph (nodes named by alerts of the network
+ * families, exposed within a few hops, on traced flows, or designated; the transfer and ownership
+ * links among them), with PageRank over it and personalised PageRank restarting at designated nodes
+ * and at the anchors of scam-typology alerts, so the nodes money concentrates on near known bad
+ * actors rank first.
  */
 public final class Networks {
   public static final TableContract TABLE =
@@ -102,7 +103,19 @@ public final class Networks {
     var s = input.settings();
     String day = "DATE'" + input.runDate() + "'";
     int exposureHops = s.integer("scamflow.graph.networks.max-exposure-hops");
-    input.alerts().createOrReplaceTempView("net_alerts");
+    // Only alerts of the configured families (network shapes) put their members in the suspicious
+    // subgraph: a behavioural signal alone says "unusual for this account", not "part of a
+    // laundering network"; it still adds risk, and attaches to a case its account is a member of.
+    List<String> families = s.strings("scamflow.graph.networks.alert-families");
+    List<String> typologies =
+        io.scamflow.detect.Detectors.all().stream()
+            .filter(d -> families.contains(d.family()))
+            .map(d -> d.typology())
+            .toList();
+    input
+        .alerts()
+        .where(org.apache.spark.sql.functions.col("typology").isin(typologies.toArray()))
+        .createOrReplaceTempView("net_alerts");
     input.designated().createOrReplaceTempView("net_designated");
     input.transfers().createOrReplaceTempView("net_transfers");
     input.ownership().createOrReplaceTempView("net_owned");

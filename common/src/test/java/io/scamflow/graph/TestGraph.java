@@ -65,6 +65,8 @@ class TestGraph {
   private static final String LATE = "ACCT:SHOPTH2X:2";
   private static final String HONEST1 = "IBAN:GB00HHHH0004";
   private static final String HONEST2 = "IBAN:GB00HHHH0005";
+  private static final String NAMESAKE = "IBAN:GB00NNNN0006";
+  private static final String NAMESAKE_ENTITY = "e-namesake";
 
   private static Map<String, Row> toW;
   private static Map<String, Row> fromDesignated;
@@ -104,6 +106,7 @@ class TestGraph {
       {"m1-m2", "FIAT", M1, M2, at(3, "13:00"), 2500},
       {"m2-m3", "FIAT", M2, M3, at(3, "15:00"), 2400},
       {"honest", "FIAT", HONEST1, HONEST2, at(1, "15:00"), 300},
+      {"rent", "FIAT", HONEST2, NAMESAKE, at(1, "16:00"), 900},
     };
     for (Object[] e : t) {
       Timestamp ts = (Timestamp) e[4];
@@ -159,6 +162,8 @@ class TestGraph {
             "attached_by")
         .row(Date.valueOf(DAY), ENTITY, "ACCOUNT", FRONT, "ACCOUNT")
         .row(Date.valueOf(DAY), ENTITY, "PARTY", "bank:front-record", "RESOLUTION")
+        .row(Date.valueOf(DAY), NAMESAKE_ENTITY, "ACCOUNT", NAMESAKE, "ACCOUNT")
+        .row(Date.valueOf(DAY), NAMESAKE_ENTITY, "PARTY", "bank:namesake-record", "RESOLUTION")
         .write(DAY);
 
     new GraphRows(
@@ -172,7 +177,8 @@ class TestGraph {
             "list_version",
             "entity_id",
             "match_type",
-            "score")
+            "score",
+            "score_parts")
         .row(
             Date.valueOf(DAY),
             "h1",
@@ -182,7 +188,8 @@ class TestGraph {
             "2026-03-09",
             "1001",
             "CRYPTO_ADDRESS",
-            1.0)
+            1.0,
+            null)
         .row(
             Date.valueOf(DAY),
             "h2",
@@ -192,8 +199,32 @@ class TestGraph {
             "2026-03-09",
             "1002",
             "CRYPTO_ADDRESS",
-            1.0)
-        .row(Date.valueOf(DAY), "h3", "ENTITY", ENTITY, "UN", "2026-03-01", "SCe.001", "NAME", 0.95)
+            1.0,
+            null)
+        // a name hit confirmed by the date of birth: a designation
+        .row(
+            Date.valueOf(DAY),
+            "h3",
+            "ENTITY",
+            ENTITY,
+            "UN",
+            "2026-03-01",
+            "SCe.001",
+            "NAME",
+            0.95,
+            Map.of("name", 0.87, "date_of_birth", 0.08))
+        // the same name strength with nothing but nationality behind it: a possible match only
+        .row(
+            Date.valueOf(DAY),
+            "h5",
+            "PARTY",
+            "bank:namesake-record",
+            "OFAC-SDN",
+            "2026-03-09",
+            "1004",
+            "NAME",
+            0.97,
+            Map.of("name", 0.93, "nationality", 0.04))
         // below the screening threshold: no designation
         .row(
             Date.valueOf(DAY),
@@ -204,7 +235,8 @@ class TestGraph {
             "2026-03-09",
             "1003",
             "NAME",
-            0.5)
+            0.5,
+            null)
         .write(DAY);
 
     new GraphRows(
@@ -299,11 +331,11 @@ class TestGraph {
   void sharedServicesAreExposedButDoNotPassExposureOnAndHonestNodesStayClean() {
     assertThat(toW.get(HOT).<Integer>getAs("hops")).isEqualTo(1);
     assertThat(toW).doesNotContainKey(CUSTOMER);
-    assertThat(toW).doesNotContainKeys(HONEST1, HONEST2, V, M1);
+    assertThat(toW).doesNotContainKeys(HONEST1, HONEST2, NAMESAKE, V, M1);
   }
 
   @Test
-  void accountsOfAnEntityWithANameHitAreDesignated(SparkSession spark) {
+  void accountsOfAnEntityWithANameHitConfirmedByDateOfBirthAreDesignated(SparkSession spark) {
     List<Row> payer =
         spark
             .sql(
@@ -322,6 +354,35 @@ class TestGraph {
                 .count())
         .as("a name hit below the threshold designates nothing")
         .isZero();
+  }
+
+  @Test
+  void aNameHitWithNothingToConfirmItIsAPossibleMatchNotADesignation(SparkSession spark) {
+    assertThat(
+            spark
+                .sql(
+                    "SELECT * FROM gold.exposure WHERE designated_node = '"
+                        + NAMESAKE
+                        + "' OR node = '"
+                        + HONEST2
+                        + "'")
+                .count())
+        .as("the namesake seeds no exposure, so its honest payer is not exposed")
+        .isZero();
+    assertThat(spark.sql("SELECT * FROM gold.networks WHERE node = '" + NAMESAKE + "'").count())
+        .isZero();
+    List<Row> reasons =
+        spark
+            .sql(
+                "SELECT r.source, r.typology, r.detail, r.contribution FROM gold.entity_risk"
+                    + " LATERAL VIEW explode(reasons) x AS r WHERE node = '"
+                    + NAMESAKE
+                    + "'")
+            .collectAsList();
+    assertThat(reasons).hasSize(1);
+    assertThat(reasons.get(0).getString(1)).isEqualTo("possible_match");
+    assertThat(reasons.get(0).getString(2)).contains("name only", "OFAC-SDN", "1004");
+    assertThat(reasons.get(0).getDouble(3)).isCloseTo(15.0 * 0.97, within(1e-9));
   }
 
   @Test

@@ -131,8 +131,9 @@ final class DemoCommand implements Callable<Integer> {
       o.println("[3/3] top cases of " + last + " (" + cases + " open):");
       var table =
           spark.sql(
-              "SELECT case_id, round(score, 2) AS score, member_count AS members, traced_usd,"
-                  + " size(designated_nodes) AS designated, status,"
+              "SELECT case_id, round(score, 2) AS score, member_count AS members,"
+                  + " size(designated_nodes) AS designated, designated_usd AS to_designated_usd,"
+                  + " traced_usd AS from_victims_usd, status,"
                   + " concat(reasons[0].source, ': ', reasons[0].detail) AS top_reason"
                   + open
                   + " ORDER BY score DESC, case_id LIMIT "
