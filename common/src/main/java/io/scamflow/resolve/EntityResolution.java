@@ -312,12 +312,22 @@ public final class EntityResolution {
    */
   static Dataset<Row> cluster(
       SparkSession spark, Dataset<Row> records, Dataset<Row> links, double strongAt) {
-    records.select("record_id").createOrReplaceTempView("er_cl_records");
     links.select("a", "b", "match_probability").createOrReplaceTempView("er_cl_links");
+    // Vertex ids for GraphX: zipWithIndex numbers the records partition by partition, without the
+    // single-partition sort a global row_number() window would need. Entity ids do not depend on
+    // these numbers (they hash each cluster's smallest record_id).
+    org.apache.spark.api.java.JavaRDD<Row> numbered =
+        records
+            .select("record_id")
+            .javaRDD()
+            .zipWithIndex()
+            .map(t -> org.apache.spark.sql.RowFactory.create(t._1().getString(0), t._2()));
     spark
-        .sql(
-            "SELECT record_id, CAST(row_number() OVER (ORDER BY record_id) - 1 AS BIGINT) AS vid"
-                + " FROM er_cl_records")
+        .createDataFrame(
+            numbered,
+            new org.apache.spark.sql.types.StructType()
+                .add("record_id", org.apache.spark.sql.types.DataTypes.StringType, false)
+                .add("vid", org.apache.spark.sql.types.DataTypes.LongType, false))
         .localCheckpoint()
         .createOrReplaceTempView("er_vid");
     Dataset<Row> strongEdges =
