@@ -57,7 +57,20 @@ public final class RapidPassThroughDetector implements Detector {
                     .minus(unix_timestamp(col("i.ts")))
                     .divide(3600.0)
                     .as("gap_hours"))
-            .dropDuplicates("in_id");
+            // one pair per inflow: its first qualifying outflow (dropDuplicates would keep
+            // whichever row a partition met first, so another partitioning gave another alert)
+            .withColumn(
+                "pick",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .row_number()
+                    .over(
+                        org.apache.spark.sql.expressions.Window.partitionBy("in_id")
+                            .orderBy(col("out_ts"), col("out_id"))))
+            .where(col("pick").equalTo(1))
+            .drop("pick");
 
     Dataset<Row> perAccount =
         pairs

@@ -31,7 +31,8 @@ import scala.Tuple2;
  * Exposure to designated nodes, in both directions, by Pregel over the money graph: a node is
  * exposed TO_DESIGNATED when its money can reach a designated node along transfers (and ownership
  * links), FROM_DESIGNATED when money from one can reach it. Each superstep extends every known
- * route by one hop; a node keeps, per designated node, its shortest route (ties: the larger USD).
+ * route by one hop; a node keeps, per designated node, its shortest route (ties: the larger USD,
+ * then the first path in text order).
  *
  * <p>exposure_usd is the route's bottleneck: the smallest USD moved on any transfer hop of the
  * route (ownership hops do not limit it), so "at most this much can have gone this way". Nodes
@@ -284,8 +285,17 @@ public final class Exposure {
     ArrayList<String> path = new ArrayList<>();
     ArrayList<String> transfers = new ArrayList<>();
 
+    // Shortest, then most USD; equal routes by path and transfers, so the kept route does not
+    // depend on the order messages arrive in (another partitioning, e.g. on a cluster).
+    static final Comparator<Reach> BEST_FIRST =
+        Comparator.comparingInt((Reach r) -> r.hops)
+            .thenComparing(r -> -r.usd)
+            .thenComparing(r -> String.join("\u0000", r.path))
+            .thenComparing(r -> String.join("\u0000", r.transfers))
+            .thenComparing(r -> r.designated, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     boolean isBetterThan(Reach other) {
-      return hops != other.hops ? hops < other.hops : usd > other.usd;
+      return BEST_FIRST.compare(this, other) < 0;
     }
   }
 
@@ -305,7 +315,7 @@ public final class Exposure {
       out.reach = better(reach, message);
       if (out.reach.size() > perNode) {
         List<Reach> keep = new ArrayList<>(out.reach.values());
-        keep.sort(Comparator.comparingInt((Reach r) -> r.hops).thenComparing(r -> -r.usd));
+        keep.sort(Reach.BEST_FIRST);
         out.reach = new HashMap<>();
         for (Reach r : keep.subList(0, perNode)) {
           out.reach.put(r.designated, r);

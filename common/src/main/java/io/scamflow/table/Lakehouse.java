@@ -110,6 +110,19 @@ public final class Lakehouse {
     return out;
   }
 
+  /**
+   * Whether {@code root/db/table} is a Delta table: one existence check, not a listing of the
+   * database (on S3 a listing plus a request per table, for every contract a job ensures).
+   */
+  private boolean onDisk(String db, String table) {
+    Path log = new Path(location(db, table) + "/_delta_log");
+    try {
+      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the lakehouse at " + location(db, table), e);
+    }
+  }
+
   private void register(String db, String table) {
     if (isRegistered(db, table)) {
       return;
@@ -140,7 +153,7 @@ public final class Lakehouse {
 
   private void ensureNow(TableContract contract) {
     String db = contract.database();
-    if (!tablesOnDisk(db).contains(contract.table())) {
+    if (!onDisk(db, contract.table())) {
       create(contract);
       return;
     }

@@ -70,8 +70,10 @@ class TestServeIT {
       serve.removeIf(String::isBlank);
       Process server = children.start(serve, Map.of(), work.resolve("serve.log"));
       ChildProcesses.awaitPort(port, Duration.ofMinutes(5), server);
-      assertThat(Files.readString(work.resolve("serve.log")))
-          .contains("serving sc://127.0.0.1:" + port);
+      // the port opens inside the server's start, the line is printed just after it returns
+      assertThat(awaitLine(work.resolve("serve.log"), "serving sc://127.0.0.1:" + port))
+          .as("serve.log announces the address")
+          .isTrue();
 
       List<String> client = new ArrayList<>();
       client.add(ChildProcesses.java());
@@ -113,6 +115,17 @@ class TestServeIT {
       }
     }
     return String.join(File.pathSeparator, entries);
+  }
+
+  private static boolean awaitLine(Path log, String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.readString(log).contains(text)) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
   }
 
   private static boolean listening(int port) {

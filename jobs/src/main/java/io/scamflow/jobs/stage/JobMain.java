@@ -4,11 +4,12 @@ import io.scamflow.jobs.Scamflow;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The one runner behind every spark-submit main: runs a scamflow CLI command in this JVM (the
- * driver), and exits non-zero only on failure so spark-submit and the scheduler see it. On success
- * it returns normally and spark-submit stops the SparkContext.
+ * driver), stops the session it built, and exits non-zero only on failure so spark-submit and the
+ * scheduler see it.
  */
 final class JobMain {
   private JobMain() {}
@@ -22,6 +23,12 @@ final class JobMain {
             all.toArray(new String[0]),
             new PrintWriter(System.out, true),
             new PrintWriter(System.err, true));
+    // spark-submit stops the context after main only on Kubernetes: elsewhere (standalone, YARN
+    // client mode) a live context can keep the driver JVM, and the scheduler's task, running.
+    scala.Option<SparkSession> spark = SparkSession.getDefaultSession();
+    if (spark.isDefined()) {
+      spark.get().stop();
+    }
     if (exit != 0) {
       System.exit(exit);
     }
