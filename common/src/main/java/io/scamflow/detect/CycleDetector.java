@@ -2,7 +2,6 @@ package io.scamflow.detect;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
@@ -36,38 +35,28 @@ public final class CycleDetector implements Detector {
             .select("transfer_id", "from_account", "to_account", "ts", "amount_usd")
             .cache();
 
-    // open paths: start .. cur, with the accounts and transfers so far
-    Dataset<Row> open =
+    Dataset<Row> steps =
         e.select(
-            col("from_account").as("start"),
-            col("to_account").as("cur"),
-            col("ts").as("first_ts"),
-            col("ts").as("last_ts"),
-            col("amount_usd").as("first_usd"),
-            col("amount_usd").as("last_usd"),
-            array(col("from_account"), col("to_account")).as("path"),
-            array(col("transfer_id")).as("ids"));
+                col("from_account").as("s_from"),
+                col("to_account").as("s_to"),
+                col("ts").as("s_ts"),
+                col("amount_usd").as("s_usd"),
+                array(col("transfer_id")).as("s_ids"),
+                array().cast("array<string>").as("s_side"))
+            .cache();
+    // open paths: start .. cur, with the accounts and transfers so far
+    Dataset<Row> open = Paths.first(steps);
     Dataset<Row> cycles = null;
     for (int length = 2; length <= maxLength; length++) {
       Dataset<Row> step =
-          open.as("p")
-              .join(
-                  e.as("n"),
-                  col("n.from_account")
-                      .equalTo(col("p.cur"))
-                      .and(col("n.ts").gt(col("p.last_ts")))
-                      .and(col("n.ts").leq(col("p.first_ts").plus(Detections.hours(spanHours))))
-                      .and(col("n.amount_usd").geq(col("p.last_usd").multiply(minRatio)))
-                      .and(col("n.amount_usd").leq(col("p.last_usd").multiply(maxRatio))))
-              .select(
-                  col("p.start"),
-                  col("n.to_account").as("cur"),
-                  col("p.first_ts"),
-                  col("n.ts").as("last_ts"),
-                  col("p.first_usd"),
-                  col("n.amount_usd").as("last_usd"),
-                  concat(col("p.path"), array(col("n.to_account"))).as("path"),
-                  concat(col("p.ids"), array(col("n.transfer_id"))).as("ids"));
+          Paths.extend(
+              open,
+              steps,
+              col("n.s_ts")
+                  .gt(col("p.last_ts"))
+                  .and(col("n.s_ts").leq(col("p.first_ts").plus(Detections.hours(spanHours))))
+                  .and(col("n.s_usd").geq(col("p.last_usd").multiply(minRatio)))
+                  .and(col("n.s_usd").leq(col("p.last_usd").multiply(maxRatio))));
       Dataset<Row> closed = step.where(col("cur").equalTo(col("start")));
       cycles = cycles == null ? closed : cycles.unionByName(closed);
       open = step.where(col("cur").notEqual(col("start")).and(isSimple()));

@@ -18,8 +18,9 @@ import org.apache.spark.sql.Row;
 /**
  * Fan-in to a collection account: several distinct senders pay one account within a short span, and
  * the account passes most of it on soon after. The forwarding is what separates a mule aggregator
- * from a merchant, who also receives from many but keeps the money; the average inflow separates it
- * from shop takings, and forwarding to few accounts from a gather-scatter hub.
+ * from a merchant, who also receives from many but keeps the money; counting only material payments
+ * separates it from shop takings, forwarding no more than came in from a trading business paying
+ * suppliers out of its balance, and forwarding to few accounts from a gather-scatter hub.
  */
 public final class FanInDetector implements Detector {
   @Override
@@ -33,13 +34,17 @@ public final class FanInDetector implements Detector {
     int spanHours = context.integer("fan-in.span-hours");
     int forwardHours = context.integer("fan-in.forward-hours");
     double minForward = context.decimal("fan-in.min-forward-ratio");
+    double maxForward = context.decimal("fan-in.max-forward-ratio");
     double minUsd = context.decimal("fan-in.min-total-usd");
-    double minAvgUsd = context.decimal("fan-in.min-avg-usd");
+    double minInflowUsd = context.decimal("fan-in.min-inflow-usd");
     int maxNextHops = context.integer("fan-in.max-next-hops");
     Dataset<Row> e = Detections.edges(context.transfers());
 
+    // Only material payments make a fan-in: shop takings and small transfers beside one large
+    // invoice are not several payers funding one account.
     Dataset<Row> inflow =
-        e.groupBy(col("to_account").as("account"))
+        e.where(col("amount_usd").geq(minInflowUsd))
+            .groupBy(col("to_account").as("account"))
             .agg(
                 countDistinct("from_account").as("senders"),
                 sum("amount_usd").as("in_usd"),
@@ -52,7 +57,6 @@ public final class FanInDetector implements Detector {
                 col("senders")
                     .geq(minSenders)
                     .and(col("in_usd").geq(minUsd))
-                    .and(col("in_usd").geq(col("in_count").multiply(minAvgUsd)))
                     .and(col("last_in").leq(col("first_in").plus(Detections.hours(spanHours)))));
 
     Dataset<Row> out = e.as("o");
@@ -79,9 +83,11 @@ public final class FanInDetector implements Detector {
                 collect_list("o.transfer_id").as("out_ids"),
                 collect_list("o.to_account").as("next_hops"))
             .withColumn("forward_ratio", col("out_usd").divide(col("in_usd")))
+            // paying on more than came in is paying out of a standing balance (a trading business),
+            // not passing the gathered money on
             .where(
                 col("forward_ratio")
-                    .geq(minForward)
+                    .between(minForward, maxForward)
                     .and(
                         org.apache
                             .spark
@@ -92,9 +98,16 @@ public final class FanInDetector implements Detector {
 
     String rule =
         String.format(
-            "fan-in: >= %d distinct senders to one account within %d h (>= %.0f USD, >= %.0f USD"
-                + " on average), of which >= %.0f%% is paid on within %d h to <= %d accounts",
-            minSenders, spanHours, minUsd, minAvgUsd, minForward * 100, forwardHours, maxNextHops);
+            "fan-in: >= %d distinct senders of >= %.0f USD each to one account within %d h (>= %.0f"
+                + " USD in total), of which %.0f-%.0f%% is paid on within %d h to <= %d accounts",
+            minSenders,
+            minInflowUsd,
+            spanHours,
+            minUsd,
+            minForward * 100,
+            maxForward * 100,
+            forwardHours,
+            maxNextHops);
     return Detections.alerts(
         forwarded,
         typology(),

@@ -19,7 +19,9 @@ import org.apache.spark.sql.Row;
  * Fan-out to layering accounts: one account pays several distinct receivers within a short span,
  * money it had itself received just before. The prior inflow separates layering from payroll and
  * supplier runs, which a business pays out of its standing balance; that the money came from one or
- * two large payments separates it from a merchant paying wages out of many customers' takings.
+ * two large payments separates it from a merchant paying wages out of many customers' takings, and
+ * that it pays out most of that money from a business settling a few invoices out of a much larger
+ * receipt.
  */
 public final class FanOutDetector implements Detector {
   @Override
@@ -33,6 +35,7 @@ public final class FanOutDetector implements Detector {
     int spanHours = context.integer("fan-out.span-hours");
     int fundingHours = context.integer("fan-out.funding-hours");
     double minFunded = context.decimal("fan-out.min-funded-ratio");
+    double maxFunded = context.decimal("fan-out.max-funded-ratio");
     double minUsd = context.decimal("fan-out.min-total-usd");
     double minAvgUsd = context.decimal("fan-out.min-avg-usd");
     int maxFunders = context.integer("fan-out.max-funders");
@@ -78,9 +81,11 @@ public final class FanOutDetector implements Detector {
                 collect_list("i.transfer_id").as("in_ids"),
                 collect_list("i.from_account").as("funders"))
             .withColumn("funded_ratio", col("in_usd").divide(col("out_usd")))
+            // a layering account empties what it was just given; a business that pays a few
+            // suppliers out of a much larger receipt keeps the rest
             .where(
                 col("funded_ratio")
-                    .geq(minFunded)
+                    .between(minFunded, maxFunded)
                     .and(
                         org.apache
                             .spark
@@ -92,9 +97,16 @@ public final class FanOutDetector implements Detector {
     String rule =
         String.format(
             "fan-out: >= %d distinct receivers paid by one account within %d h (>= %.0f USD,"
-                + " >= %.0f USD on average), funded >= %.0f%% by money received from <= %d"
+                + " >= %.0f USD on average), funded %.0f-%.0f%% by money received from <= %d"
                 + " accounts in the %d h before",
-            minReceivers, spanHours, minUsd, minAvgUsd, minFunded * 100, maxFunders, fundingHours);
+            minReceivers,
+            spanHours,
+            minUsd,
+            minAvgUsd,
+            minFunded * 100,
+            maxFunded * 100,
+            maxFunders,
+            fundingHours);
     return Detections.alerts(
         funded,
         typology(),

@@ -78,43 +78,30 @@ public final class PeelChainDetector implements Detector {
                 col("r.ts").as("ts"))
             .cache();
 
-    Dataset<Row> chains =
+    Dataset<Row> moves =
         steps.select(
-            col("hop").as("start"),
-            col("next").as("cur"),
-            col("ts").as("first_ts"),
-            col("ts").as("last_ts"),
-            col("usd").as("first_usd"),
-            col("usd").as("last_usd"),
-            array(col("hop"), col("next")).as("path"),
-            array(col("peeled_to")).as("peeled"),
-            array(col("peel_id"), col("rest_id")).as("ids"));
+            col("hop").as("s_from"),
+            col("next").as("s_to"),
+            col("ts").as("s_ts"),
+            col("usd").as("s_usd"),
+            array(col("peel_id"), col("rest_id")).as("s_ids"),
+            array(col("peeled_to")).as("s_side"));
+    Dataset<Row> chains = Paths.first(moves);
     Dataset<Row> found = null;
     for (int hops = 2; hops <= maxHops; hops++) {
       chains =
-          chains
-              .as("c")
-              .join(
-                  steps.as("n"),
-                  col("n.hop")
-                      .equalTo(col("c.cur"))
-                      .and(col("n.ts").geq(col("c.last_ts")))
-                      .and(col("n.ts").leq(col("c.last_ts").plus(Detections.hours(hopHours))))
-                      .and(col("n.usd").leq(col("c.last_usd"))))
-              .select(
-                  col("c.start"),
-                  col("n.next").as("cur"),
-                  col("c.first_ts"),
-                  col("n.ts").as("last_ts"),
-                  col("c.first_usd"),
-                  col("n.usd").as("last_usd"),
-                  concat(col("c.path"), array(col("n.next"))).as("path"),
-                  concat(col("c.peeled"), array(col("n.peeled_to"))).as("peeled"),
-                  concat(col("c.ids"), array(col("n.peel_id"), col("n.rest_id"))).as("ids"));
+          Paths.extend(
+              chains,
+              moves,
+              col("n.s_ts")
+                  .geq(col("p.last_ts"))
+                  .and(col("n.s_ts").leq(col("p.last_ts").plus(Detections.hours(hopHours))))
+                  .and(col("n.s_usd").leq(col("p.last_usd"))));
       if (hops >= minHops) {
         found = found == null ? chains : found.unionByName(chains);
       }
     }
+    found = found.withColumnRenamed("side", "peeled");
     // keep the longest chain from each start; sub-chains starting mid-way are dropped too
     Dataset<Row> longest =
         found

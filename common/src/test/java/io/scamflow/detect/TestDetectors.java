@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A crafted week: a scam flow (4 collection mules → aggregator → pass-through → fan-out to 5
  * layers, and a structurer) beside its honest look-alikes (a merchant receiving from many, a
- * payroll run, a customer paying twice just below the threshold). Each detector must find the scam
- * shape and leave the look-alike alone.
+ * trading company with one large invoice among shop payments, a wholesaler paying more than it got,
+ * a payroll run, a distributor paying suppliers a fraction of one large order, a customer paying
+ * twice just below the threshold). Each detector must find the scam shape and leave the look-alike
+ * alone.
  */
 @SparkTest
 class TestDetectors {
@@ -86,6 +88,23 @@ class TestDetectors {
     for (int i = 1; i <= 10; i++) {
       t("pay" + i, "ACCT:EMPLOYER", "ACCT:EMP" + i, "06T09:0" + (i % 10), 900, "USD", 900);
     }
+    // a trading company: shop payments and one large invoice in, then one supplier paid; only
+    // one payer is material, so it is not a fan-in
+    for (int i = 1; i <= 3; i++) {
+      t("retail" + i, "ACCT:SHOPPER" + i, "ACCT:TRADING", "03T0" + i + ":00", 40, "USD", 40);
+    }
+    t("invoice", "ACCT:BUYERCO", "ACCT:TRADING", "03T05:00", 8000, "USD", 8000);
+    t("supply", "ACCT:TRADING", "ACCT:FACTORY", "03T07:00", 7000, "USD", 7000);
+    // a wholesaler paid by three clients pays its mill far more than that, out of its balance
+    for (int i = 1; i <= 3; i++) {
+      t("whole" + i, "ACCT:CLIENT" + i, "ACCT:WHOLESALER", "02T1" + i + ":00", 2000, "USD", 2000);
+    }
+    t("bulk", "ACCT:WHOLESALER", "ACCT:MILL", "02T18:00", 15000, "USD", 15000);
+    // a distributor paid one large order settles four suppliers out of it and keeps the rest
+    t("order", "ACCT:BIGCLIENT", "ACCT:DISTRIB", "05T20:00", 40000, "USD", 40000);
+    for (int i = 1; i <= 4; i++) {
+      t("settle" + i, "ACCT:DISTRIB", "ACCT:VENDOR" + i, "06T08:0" + i, 2000, "USD", 2000);
+    }
     t("near1", "ACCT:HONEST", "ACCT:CAR", "05T09:00", 1_950_000, "THB", 54_000);
     t("near2", "ACCT:HONEST", "ACCT:CAR", "05T15:00", 1_800_000, "THB", 50_000);
 
@@ -111,13 +130,13 @@ class TestDetectors {
   }
 
   @Test
-  void fanInFindsTheAggregatorThatForwardsAndNotTheMerchant() {
+  void fanInFindsTheAggregatorThatForwardsAndNotTheMerchantNorTradingBusinesses() {
     assertThat(anchors("fan_in")).containsExactly("ACCT:AGG");
     Row alert = alertsByTypology.get("fan_in").get(0);
     assertThat(alert.<String>getList(2)).contains("IBAN:MULE1", "IBAN:MULE4", "ACCT:AGG");
     assertThat(alert.<String>getList(3)).contains("in1", "in4", "fwd");
     assertThat(alert.getDecimal(4)).isEqualByComparingTo("8000");
-    assertThat(alert.getString(8)).contains(">= 3 distinct senders");
+    assertThat(alert.getString(8)).contains(">= 3 distinct senders of >= 1000 USD each");
     assertThat(alert.getString(9)).contains("\"senders\":4").contains("ACCT:P1");
   }
 
@@ -130,7 +149,7 @@ class TestDetectors {
   }
 
   @Test
-  void fanOutFindsTheLayeringAccountAndNotThePayrollRun() {
+  void fanOutFindsTheLayeringAccountAndNotThePayrollRunNorADistributorKeepingMostOfAnOrder() {
     assertThat(anchors("fan_out")).containsExactly("ACCT:P2");
     assertThat(alertsByTypology.get("fan_out").get(0).<String>getList(2))
         .contains("ACCT:LAYER1", "ACCT:LAYER5", "ACCT:P1");

@@ -37,7 +37,7 @@ class TestDetectionTruth {
 
   @Test
   void bankLayeringTypologiesAreFoundWithoutHonestLookAlikes() {
-    for (String typology : new String[] {"fan_in", "fan_out", "rapid_pass_through"}) {
+    for (String typology : FLOORS.keySet()) {
       Score transfers = score(typology, "transfer");
       Score accounts = score(typology, "account");
       System.out.printf(
@@ -48,28 +48,53 @@ class TestDetectionTruth {
           accounts.precision(),
           accounts.recall());
     }
-    for (String typology : new String[] {"fan_in", "fan_out", "rapid_pass_through"}) {
-      Score transfers = score(typology, "transfer");
-      assertThat(transfers.expected()).as(typology + " in the truth").isPositive();
-      assertThat(transfers.recall()).as(typology + " transfer recall").isGreaterThanOrEqualTo(0.9);
-      // Floors are today's measured precision through the whole pipeline (PRECISION_FLOOR), far
-      // below issue 8's aim of 0.8: honest look-alikes still fire in the pipeline's two-day window.
-      assertThat(transfers.precision())
-          .as(typology + " transfer precision")
-          .isGreaterThanOrEqualTo(PRECISION_FLOOR);
-    }
+    FLOORS.forEach(
+        (typology, floor) -> {
+          Score transfers = score(typology, "transfer");
+          Score accounts = score(typology, "account");
+          assertThat(transfers.expected()).as(typology + " in the truth").isPositive();
+          assertThat(transfers.recall()).as(typology + " transfer recall").isEqualTo(1.0);
+          assertThat(accounts.recall()).as(typology + " account recall").isEqualTo(1.0);
+          assertThat(transfers.precision())
+              .as(typology + " transfer precision")
+              .isGreaterThanOrEqualTo(floor[0]);
+          assertThat(accounts.precision())
+              .as(typology + " account precision")
+              .isGreaterThanOrEqualTo(floor[1]);
+        });
   }
 
   @Test
   void overallAlertsAreMostlyScamAccounts() {
-    Score accounts = score("overall", "account");
+    Score accounts = score(DetectionMetrics.OVERALL, "account");
+    Score withSignals = score(DetectionMetrics.WITH_BEHAVIOUR, "account");
     System.out.printf(
-        "detection truth: overall account P %.3f R %.3f%n",
-        accounts.precision(), accounts.recall());
-    // Measured 0.226 with the behavioural signals in "overall"; the aim (0.7) is not met yet.
-    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.2);
-    assertThat(result.report().ablation()).extracting(Score::scope).contains("overall", "network");
+        "detection truth: overall (network typologies) account P %.3f R %.3f; with behavioural"
+            + " signals P %.3f R %.3f%n",
+        accounts.precision(), accounts.recall(), withSignals.precision(), withSignals.recall());
+    // Measured 0.958 (68 of 71) / 0.576 (68 of 118). Recall: two days hold no full victim series
+    // and the generator clips the later layering hops to the world's last second
+    // (results/detection.md).
+    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.957);
+    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.576);
+    // the signals add accounts, never remove them, and are reported beside the headline
+    assertThat(withSignals.flagged()).isGreaterThanOrEqualTo(accounts.flagged());
+    assertThat(withSignals.found()).isGreaterThanOrEqualTo(accounts.found());
+    assertThat(result.report().ablation())
+        .extracting(Score::scope)
+        .contains(DetectionMetrics.NETWORK, DetectionMetrics.WITH_BEHAVIOUR);
   }
 
-  private static final double PRECISION_FLOOR = 0.3;
+  /**
+   * Transfer and account precision floors, today's measured values through the whole pipeline on
+   * this world (issue 8 aims at 0.8). Before the material-payer and no-more-than-received rules,
+   * trading businesses made fan_in 0.325 / 0.333 and fan_out 0.500 / 0.583; the remaining
+   * rapid_pass_through false positive is a worker sending most of a salary home within hours.
+   */
+  private static final java.util.Map<String, double[]> FLOORS =
+      new java.util.LinkedHashMap<>(
+          java.util.Map.of(
+              "fan_in", new double[] {1.0, 1.0},
+              "fan_out", new double[] {1.0, 1.0},
+              "rapid_pass_through", new double[] {0.833, 0.8}));
 }
