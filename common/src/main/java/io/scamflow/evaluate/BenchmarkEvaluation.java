@@ -6,10 +6,13 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.scamflow.behaviour.BehaviourReplay;
 import io.scamflow.config.Settings;
 import io.scamflow.detect.Alerts;
+import io.scamflow.detect.Detector;
 import io.scamflow.errors.Errors;
 import io.scamflow.ingest.FormatReader;
 import io.scamflow.ingest.Readers;
@@ -176,7 +179,8 @@ public final class BenchmarkEvaluation {
                 col("account_key"),
                 when(col("pos"), lit("mule")).otherwise(lit("honest")).as("role"))
             .cache();
-    Dataset<Row> alerts = spark.table(Alerts.TABLE.name()).cache();
+    Dataset<Row> alerts =
+        withReplayedBehaviour(spark.table(Alerts.TABLE.name()), lakehouse, wide, progress).cache();
     Report report =
         DetectionMetrics.compute(
             alerts.select("typology", "members", "transfer_ids"),
@@ -205,6 +209,25 @@ public final class BenchmarkEvaluation {
       throw new UncheckedIOException(e);
     }
     return new Result(report, transfers, accounts, positives, alerts.count());
+  }
+
+  /**
+   * The network detectors' alerts of the one run over the whole file, and the behavioural signals'
+   * detections replayed date by date (they compare a day with the days before it, which one run
+   * over all of history cannot do: see {@link BehaviourReplay}).
+   */
+  private static Dataset<Row> withReplayedBehaviour(
+      Dataset<Row> alerts, Lakehouse lakehouse, Settings settings, Consumer<String> progress) {
+    String[] kept = {"typology", "members", "transfer_ids", "score"};
+    Object[] behaviour = BehaviourReplay.signals().stream().map(Detector::typology).toArray();
+    Dataset<Row> network = alerts.select(kept[0], kept[1], kept[2], kept[3]);
+    if (behaviour.length == 0) {
+      return network;
+    }
+    Dataset<Row> replayed = BehaviourReplay.run(lakehouse, settings, progress);
+    return network
+        .where(not(col("typology").isin(behaviour)))
+        .unionByName(replayed.select(kept[0], kept[1], kept[2], kept[3]));
   }
 
   /** Links (or copies) the reader's files under the landing folder. */

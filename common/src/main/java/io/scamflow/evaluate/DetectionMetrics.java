@@ -191,6 +191,17 @@ public final class DetectionMetrics {
             .map(Map.Entry::getKey)
             .toList();
     scopes.put("network", network);
+    List<String> behaviour =
+        families.entrySet().stream()
+            .filter(e -> "behaviour".equals(e.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!behaviour.isEmpty()) {
+      // the ablation that matters: the same network detectors with and without the family
+      List<String> both = new ArrayList<>(network);
+      both.addAll(behaviour);
+      scopes.put("network + behaviour", both);
+    }
     families.forEach(
         (t, f) -> {
           if ("behaviour".equals(f)) {
