@@ -40,7 +40,7 @@ class BenchBehaviour {
   private static final int DAYS = Integer.getInteger("bench.behaviour.days", 14);
   private static final int ACCOUNTS = Integer.getInteger("bench.behaviour.accounts", 10_000);
   private static final int PER_DAY = Integer.getInteger("bench.behaviour.transfers", 20_000);
-  private static final int WINDOW = 7;
+  private static final int WINDOW = Integer.getInteger("bench.behaviour.window", 7);
 
   private static Dataset<Row> day(SparkSession spark, LocalDate d, int index) {
     long seed = index * 1_000_003L;
@@ -167,8 +167,17 @@ class BenchBehaviour {
                 + " days s |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|\n");
     lines.forEach(l -> md.append(l).append('\n'));
-    md.append("\nCommand: `nice -n 10 mvn -B -o verify -Pbench -pl common -Dtest=BenchBehaviour")
-        .append(" -Dsurefire.failIfNoSpecifiedTests=false`\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nCommand: `nice -n 10 mvn -B -o verify -Pbench -pl common -Dtest=BenchBehaviour"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dbench.behaviour.days=%d"
+                + " -Dbench.behaviour.window=%d -Dbench.behaviour.accounts=%d"
+                + " -Dbench.behaviour.transfers=%d`%n",
+            DAYS,
+            WINDOW,
+            ACCOUNTS,
+            PER_DAY));
     ResultsSection.write("behaviour.md", "BenchBehaviour", md.toString());
   }
 
