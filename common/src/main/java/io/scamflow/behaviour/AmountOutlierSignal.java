@@ -1,9 +1,7 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
 import io.scamflow.detect.DetectionContext;
@@ -31,10 +29,11 @@ public final class AmountOutlierSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    double minZ = conf(context, "amount-outlier.min-z");
-    double minUsd = conf(context, "amount-outlier.min-usd");
-    double floor = conf(context, "amount-outlier.mad-floor-ratio");
-    Column own = functions.not(col("cold")).and(col("b_amount_n").geq(5));
+    BehaviourConf conf = BehaviourFrame.conf(context);
+    BehaviourConf.Signal signal = conf.signal("amount-outlier");
+    double minZ = signal.decimal("min-z");
+    double minUsd = signal.decimal("min-usd");
+    Column own = conf.ownAmounts();
     Column median = functions.when(own, col("b_amount_median")).otherwise(col("p_amount_median"));
     Column mad = functions.when(own, col("b_amount_mad")).otherwise(col("p_amount_mad"));
     Dataset<Row> found =
@@ -42,15 +41,9 @@ public final class AmountOutlierSignal implements Detector {
             .where(own.or(col("peers_ok")))
             .withColumn("basis", BehaviourFrame.basis(own))
             .withColumn("ref_median", median)
+            .withColumn("ref_mad", conf.flooredMad(mad, median))
             .withColumn(
-                "ref_mad",
-                functions.greatest(
-                    functions.coalesce(mad, lit(0.0)), median.multiply(floor), lit(1.0)))
-            .withColumn(
-                "z",
-                lit(0.6745)
-                    .multiply(col("t.out_max_usd").minus(col("ref_median")))
-                    .divide(col("ref_mad")))
+                "z", BehaviourConf.robustZ(col("t.out_max_usd"), col("ref_median"), col("ref_mad")))
             .where(col("t.out_max_usd").geq(minUsd).and(col("z").geq(minZ)))
             .withColumn("limit_usd", col("ref_median").plus(col("ref_mad").multiply(minZ / 0.6745)))
             .withColumn(

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.scamflow.config.Settings;
 import io.scamflow.detect.DetectionContext;
+import io.scamflow.table.TableContract;
 import io.scamflow.transfers.SilverTransfers;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,10 +28,11 @@ import org.apache.spark.sql.types.StructField;
  * account's baseline as of the previous run date ({@code b_*} columns, null when it has none) and
  * its peer group's ({@code p_*}), and whether it is cold (too little history of its own).
  *
- * <p>The detector interface hands a detector only the window's transfers; the baselines are read
- * here from the catalog by name (silver.account_baselines / silver.peer_baselines). When they do
- * not exist yet every account is cold and peerless, and only the signals that need no baseline can
- * fire.
+ * <p>The baselines come through {@link DetectionContext#table} (the context's lakehouse), like
+ * every other table a detector reads, so a detection run over a scratch lakehouse (evaluation,
+ * tests) reads that lakehouse's baselines. A context without a lakehouse (crafted tests of other
+ * detectors) has none: every account is cold and peerless, and only the signals that need no
+ * baseline can fire.
  */
 final class BehaviourFrame {
   private static final Map<DetectionContext, Dataset<Row>> MEMO =
@@ -46,17 +49,20 @@ final class BehaviourFrame {
     return MEMO.computeIfAbsent(context, c -> build(c).localCheckpoint(true));
   }
 
-  static double conf(DetectionContext c, String key) {
-    return c.settings().decimal("scamflow.behaviour." + key);
+  /** The shared settings of the signals (cold start, peers, robust z). */
+  static BehaviourConf conf(DetectionContext context) {
+    return BehaviourConf.of(context.settings());
   }
 
   private static Dataset<Row> build(DetectionContext context) {
     Settings settings = context.settings();
     LocalDate day = context.runDate();
     SparkSession spark = context.transfers().sparkSession();
+    BehaviourConf conf = BehaviourConf.of(settings);
     Dataset<Row> todays =
         context.transfers().where(col("value_date").equalTo(lit(Date.valueOf(day))));
-    Dataset<Row> sides = DailyActivity.sides(todays, settings, VaspAccounts.known(spark));
+    Dataset<Row> sides =
+        DailyActivity.sides(todays, settings, VaspAccounts.known(spark, context::table));
     Dataset<Row> today = DailyActivity.perAccount(sides, day, settings);
     Dataset<Row> lists =
         sides
@@ -77,10 +83,8 @@ final class BehaviourFrame {
                 functions.collect_list(col("transfer_id")).as("ids"),
                 functions.min("ts").as("first_ts"),
                 functions.max("ts").as("last_ts"));
-    Dataset<Row> base = prefixed(prior(spark, day, AccountBaselines.TABLE.name()), "b_");
-    Dataset<Row> peers = prefixed(prior(spark, day, AccountBaselines.PEERS.name()), "p_");
-    int coldDays = settings.integer("scamflow.behaviour.cold-start-min-active-days");
-    int minPeers = settings.integer("scamflow.behaviour.min-peers");
+    Dataset<Row> base = prefixed(prior(context, spark, AccountBaselines.TABLE), "b_");
+    Dataset<Row> peers = prefixed(prior(context, spark, AccountBaselines.PEERS), "p_");
     Column group =
         functions.concat_ws(
             ":",
@@ -92,26 +96,32 @@ final class BehaviourFrame {
         .join(lists, "account")
         .join(base, col("account").equalTo(col("b_account")), "left")
         .join(functions.broadcast(peers), col("peer_group").equalTo(col("p_peer_group")), "left")
-        .withColumn("cold", col("b_account").isNull().or(col("b_active_days").lt(coldDays)))
-        .withColumn("peers_ok", functions.coalesce(col("p_accounts").geq(minPeers), lit(false)));
+        // cold start, explicit: no baseline, or too few active days in its window
+        .withColumn(
+            "cold",
+            col("b_account").isNull().or(col("b_active_days").lt(conf.coldStartMinActiveDays())))
+        .withColumn(
+            "peers_ok", functions.coalesce(col("p_accounts").geq(conf.minPeers()), lit(false)));
   }
 
-  /** The rows of the latest as-of date before {@code day}; empty (with the schema) when none. */
-  private static Dataset<Row> prior(SparkSession spark, LocalDate day, String table) {
-    var contract =
-        table.equals(AccountBaselines.TABLE.name())
-            ? AccountBaselines.TABLE
-            : AccountBaselines.PEERS;
-    if (!spark.catalog().tableExists(table)) {
-      return spark.createDataFrame(List.of(), contract.schema());
+  /**
+   * The rows of {@code contract} with the latest as-of date before the run date; empty (with the
+   * schema) when there is none or the context has no lakehouse.
+   */
+  private static Dataset<Row> prior(
+      DetectionContext context, SparkSession spark, TableContract contract) {
+    Dataset<Row> none = spark.createDataFrame(List.of(), contract.schema());
+    Optional<Dataset<Row>> table = context.table(contract);
+    if (table.isEmpty()) {
+      return none;
     }
-    Dataset<Row> t = spark.table(table);
+    Dataset<Row> t = table.get();
     Row latest =
-        t.where(col("as_of_date").lt(lit(Date.valueOf(day))))
+        t.where(col("as_of_date").lt(lit(Date.valueOf(context.runDate()))))
             .agg(functions.max("as_of_date"))
             .first();
     if (latest.isNullAt(0)) {
-      return spark.createDataFrame(List.of(), contract.schema());
+      return none;
     }
     return t.where(col("as_of_date").equalTo(lit(latest.getDate(0))));
   }

@@ -1,6 +1,5 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -29,8 +28,9 @@ public final class DormantThenActiveSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    int minIdle = (int) conf(context, "dormant-then-active.min-idle-days");
-    double minUsd = conf(context, "dormant-then-active.min-usd");
+    BehaviourConf.Signal signal = BehaviourFrame.conf(context).signal("dormant-then-active");
+    int minIdle = signal.integer("min-idle-days");
+    double minUsd = signal.decimal("min-usd");
     Column idle =
         functions.datediff(lit(java.sql.Date.valueOf(context.runDate())), col("b_last_seen"));
     Column moved = col("t.out_usd").plus(col("t.in_usd"));

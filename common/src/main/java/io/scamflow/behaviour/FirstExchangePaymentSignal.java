@@ -1,6 +1,5 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -32,9 +31,11 @@ public final class FirstExchangePaymentSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    double minUsd = conf(context, "first-exchange-payment.min-usd");
-    double multiple = conf(context, "first-exchange-payment.savings-multiple");
-    Column own = functions.not(col("cold")).and(col("b_amount_n").geq(5));
+    BehaviourConf conf = BehaviourFrame.conf(context);
+    BehaviourConf.Signal signal = conf.signal("first-exchange-payment");
+    double minUsd = signal.decimal("min-usd");
+    double multiple = signal.decimal("savings-multiple");
+    Column own = conf.ownAmounts();
     Column median = functions.when(own, col("b_amount_median")).otherwise(col("p_amount_median"));
     Dataset<Row> found =
         BehaviourFrame.of(context)

@@ -1,6 +1,5 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -31,11 +30,12 @@ public final class NewCounterpartiesBurstSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    double minNew = conf(context, "new-counterparties-burst.min-new");
-    double minShare = conf(context, "new-counterparties-burst.min-share");
-    double minUsd = conf(context, "new-counterparties-burst.min-usd");
-    double peerMultiple = conf(context, "new-counterparties-burst.peer-p95-multiple");
-    Column own = functions.not(col("cold"));
+    BehaviourConf.Signal signal = BehaviourFrame.conf(context).signal("new-counterparties-burst");
+    double minNew = signal.decimal("min-new");
+    double minShare = signal.decimal("min-share");
+    double minUsd = signal.decimal("min-usd");
+    double peerMultiple = signal.decimal("peer-p95-multiple");
+    Column own = BehaviourConf.ownHistory();
     Dataset<Row> found =
         BehaviourFrame.of(context)
             .withColumn("basis", BehaviourFrame.basis(own))

@@ -1,9 +1,7 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
 import io.scamflow.detect.DetectionContext;
@@ -30,22 +28,17 @@ public final class PeerDeviationSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    double minZ = conf(context, "peer-deviation.min-z");
-    double minUsd = conf(context, "peer-deviation.min-usd");
+    BehaviourConf conf = BehaviourFrame.conf(context);
+    BehaviourConf.Signal signal = conf.signal("peer-deviation");
+    double minZ = signal.decimal("min-z");
+    double minUsd = signal.decimal("min-usd");
     Dataset<Row> found =
         BehaviourFrame.of(context)
             .where(col("peers_ok").and(col("t.out_usd").geq(minUsd)))
-            .withColumn(
-                "ref_mad",
-                functions.greatest(
-                    functions.coalesce(col("p_day_usd_mad"), lit(0.0)),
-                    col("p_day_usd_median").multiply(0.1),
-                    lit(1.0)))
+            .withColumn("ref_mad", conf.flooredMad(col("p_day_usd_mad"), col("p_day_usd_median")))
             .withColumn(
                 "z",
-                lit(0.6745)
-                    .multiply(col("t.out_usd").minus(col("p_day_usd_median")))
-                    .divide(col("ref_mad")))
+                BehaviourConf.robustZ(col("t.out_usd"), col("p_day_usd_median"), col("ref_mad")))
             .where(col("z").geq(minZ));
     String rule =
         String.format(

@@ -1,6 +1,5 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -29,8 +28,9 @@ public final class RepeatedSameCounterpartySignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    double minCount = conf(context, "repeated-same-counterparty.min-count");
-    double minUsd = conf(context, "repeated-same-counterparty.min-usd");
+    BehaviourConf.Signal signal = BehaviourFrame.conf(context).signal("repeated-same-counterparty");
+    double minCount = signal.decimal("min-count");
+    double minUsd = signal.decimal("min-usd");
     Dataset<Row> frame = BehaviourFrame.of(context);
     Dataset<Row> perPayee =
         frame

@@ -1,6 +1,5 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -30,7 +29,8 @@ public final class RoundOrThresholdAmountsSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    double minCount = conf(context, "round-or-threshold.min-count");
+    BehaviourConf.Signal signal = BehaviourFrame.conf(context).signal("round-or-threshold");
+    double minCount = signal.decimal("min-count");
     Dataset<Row> found =
         BehaviourFrame.of(context)
             .withColumn("hits", expr("filter(outs, x -> x IS NOT NULL AND x.unusual_amount)"))

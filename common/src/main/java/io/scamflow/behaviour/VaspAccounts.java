@@ -3,7 +3,12 @@ package io.scamflow.behaviour;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.scamflow.ingest.chain.ChainTables;
+import io.scamflow.ingest.kyc.KycTables;
+import io.scamflow.table.TableContract;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,15 +34,20 @@ final class VaspAccounts {
     this.names = names;
   }
 
-  /** What the catalog knows now. */
-  static VaspAccounts known(SparkSession spark) {
+  /**
+   * What the lakehouse knows now, through {@code tables} (a detection context's {@code table}, or
+   * the stage's lakehouse): a table absent or empty contributes nothing.
+   */
+  static VaspAccounts known(
+      SparkSession spark, Function<TableContract, Optional<Dataset<Row>>> tables) {
     StructType keySchema = new StructType().add("vasp_key", DataTypes.StringType);
     StructType nameSchema = new StructType().add("vasp_name", DataTypes.StringType);
     Dataset<Row> keys = spark.createDataFrame(List.of(), keySchema);
     Dataset<Row> names = spark.createDataFrame(List.of(), nameSchema);
     String in = "category IN ('" + String.join("', '", CATEGORIES) + "')";
-    if (spark.catalog().tableExists("silver.address_tags")) {
-      Dataset<Row> tags = spark.table("silver.address_tags").where(in);
+    Optional<Dataset<Row>> tagsTable = tables.apply(ChainTables.SILVER_ADDRESS_TAGS);
+    if (tagsTable.isPresent()) {
+      Dataset<Row> tags = tagsTable.get().where(in);
       keys = keys.union(tags.select(col("account_key").as("vasp_key")));
       // "X EXCHANGE LTD. hot wallet" / "... deposit": the service's name is the label's stem
       Column stem =
@@ -45,8 +55,9 @@ final class VaspAccounts {
               col("label"), "(?i)\\s+(hot wallet|deposit address|deposit|wallet)$", "");
       names = names.union(tags.select(normalised(stem).as("vasp_name")));
     }
-    if (spark.catalog().tableExists("silver.vasp_links")) {
-      Dataset<Row> links = spark.table("silver.vasp_links");
+    Optional<Dataset<Row>> linksTable = tables.apply(KycTables.SILVER_VASP_LINKS);
+    if (linksTable.isPresent()) {
+      Dataset<Row> links = linksTable.get();
       keys =
           keys.union(
               links

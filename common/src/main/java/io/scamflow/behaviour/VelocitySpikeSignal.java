@@ -1,6 +1,5 @@
 package io.scamflow.behaviour;
 
-import static io.scamflow.behaviour.BehaviourFrame.conf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -31,11 +30,12 @@ public final class VelocitySpikeSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    double minRatio = conf(context, "velocity-spike.min-ratio");
-    double minCount = conf(context, "velocity-spike.min-count");
-    double minUsd = conf(context, "velocity-spike.min-usd");
-    double peerMultiple = conf(context, "velocity-spike.peer-p95-multiple");
-    Column own = functions.not(col("cold"));
+    BehaviourConf.Signal signal = BehaviourFrame.conf(context).signal("velocity-spike");
+    double minRatio = signal.decimal("min-ratio");
+    double minCount = signal.decimal("min-count");
+    double minUsd = signal.decimal("min-usd");
+    double peerMultiple = signal.decimal("peer-p95-multiple");
+    Column own = BehaviourConf.ownHistory();
     Column countRatio =
         functions
             .when(

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * An evaluation's result: per-typology and overall scores at transfer and account level, and the
- * account-level ablation by detector family (all alerts, network typologies only, network plus each
- * behavioural typology). Renders as a markdown table and as JSON.
+ * account-level ablation by detector family (all alerts, network typologies only, network plus the
+ * whole behavioural family, network plus each behavioural typology). Renders as a markdown table
+ * and as JSON.
  */
 public record Report(List<Score> scores, List<Score> ablation, Map<String, String> families) {
 

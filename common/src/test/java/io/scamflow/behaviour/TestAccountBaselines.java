@@ -1,6 +1,7 @@
 package io.scamflow.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.scamflow.config.Settings;
 import io.scamflow.detect.DetectionStage;
@@ -42,12 +43,18 @@ class TestAccountBaselines {
   private static final List<Row> ROWS = new ArrayList<>();
   private static Settings conf;
   private static List<Row> alerts;
+  private static List<Row> allAlerts;
 
   private static void pay(int day, int hour, String from, String to, double usd) {
     pay(day, hour, from, to, usd, "ACCT:TH:" + to);
   }
 
   private static void pay(int day, int hour, String from, String to, double usd, String toName) {
+    pay(day, hour, from, to, usd, toName, "TH");
+  }
+
+  private static void pay(
+      int day, int hour, String from, String to, double usd, String toName, String country) {
     LocalDate d = START.plusDays(day);
     String id = "t" + ROWS.size();
     ROWS.add(
@@ -65,8 +72,8 @@ class TestAccountBaselines {
             "ACCT:TH:" + to,
             from,
             toName,
-            "TH",
-            "TH",
+            country,
+            country,
             "wire"));
   }
 
@@ -93,6 +100,14 @@ class TestAccountBaselines {
         pay(d, 19, "VICTIM", "UTILITY", 52.1);
       }
     }
+    // a Lao peer group of two payers: too few (min-peers 3) to judge a cold account against
+    for (int d = 0; d < DAYS; d++) {
+      pay(d, 9, "LAO1", "LAO2", 20 + d, "ACCT:TH:LAO2", "LA");
+      pay(d, 10, "LAO2", "LAO1", 22 + d, "ACCT:TH:LAO1", "LA");
+    }
+    // history, but only two active days in the last window (cold-start-min-active-days 3)
+    pay(DAYS - 3, 9, "RARE", "GROCER", 33.5);
+    pay(DAYS - 2, 9, "RARE", "UTILITY", 41.25);
     pay(0, 9, "SLEEPER", "GROCER", 30.25);
     pay(1, 9, "SLEEPER", "GROCER", 28.75);
     pay(1, 14, "CRYPTO", "XBANK", 1500.5, EXCHANGE);
@@ -102,6 +117,12 @@ class TestAccountBaselines {
       pay(last, 7 + i, "SLEEPER", "FRESH" + i, 2950.75);
     }
     pay(last, 7, "NEWBIE", "FAR", 4800.25);
+    pay(last, 7, "LAONEW", "LAOFAR", 4800.25, "ACCT:TH:LAOFAR", "LA");
+    pay(last, 9, "RARE", "FAR", 4700.5);
+    // a new account paying six new payees on its first day: a burst only its peers can judge
+    for (int i = 1; i <= 6; i++) {
+      pay(last, 9 + i, "BURSTY", "NEWPAYEE" + i, 450.5 + i);
+    }
     pay(last, 6, "SAVINGS", "VICTIM", 9000.0);
     pay(last, 8, "VICTIM", "XBANK", 8800.4, EXCHANGE);
     pay(last, 13, "CRYPTO", "XBANK", 1600.5, EXCHANGE);
@@ -146,17 +167,11 @@ class TestAccountBaselines {
       baselines.run(RunContext.start("test", START.plusDays(d)));
     }
     // the signals see yesterday's baselines, as in the nightly run where detection comes first
+    allAlerts = DetectionStage.detect(lh, conf, LAST).collectAsList();
+    List<String> behaviour =
+        BehaviourReplay.signals().stream().map(io.scamflow.detect.Detector::typology).toList();
     alerts =
-        DetectionStage.detect(lh, conf, LAST)
-            .where("typology IN ('" + String.join("','", behaviourTypologies()) + "')")
-            .collectAsList();
-  }
-
-  private static List<String> behaviourTypologies() {
-    return io.scamflow.detect.Detectors.all().stream()
-        .map(io.scamflow.detect.Detector::typology)
-        .filter(t -> !List.of("fan_in", "fan_out", "rapid_pass_through", "structuring").contains(t))
-        .toList();
+        allAlerts.stream().filter(r -> behaviour.contains(r.<String>getAs("typology"))).toList();
   }
 
   private static List<String> typologiesOf(String account) {
@@ -268,6 +283,49 @@ class TestAccountBaselines {
   }
 
   @Test
+  void aColdAccountsReferenceIsItsPeerGroupsBaselineOfTheDayBefore(SparkSession spark) {
+    Row peers =
+        spark
+            .sql(
+                "SELECT amount_median, accounts FROM silver.peer_baselines WHERE peer_group ="
+                    + " 'bank:TH' AND as_of_date = DATE'"
+                    + LAST.minusDays(1)
+                    + "'")
+            .first();
+    String evidence = alert("NEWBIE", "amount_outlier").getAs("evidence");
+    assertThat(number(evidence, "median_usd")).isCloseTo(peers.getDouble(0), within(1e-9));
+    assertThat(peers.getLong(1)).isGreaterThanOrEqualTo(3);
+    // history of its own, but only two active days in its window: still cold, judged by peers
+    String rare = alert("RARE", "amount_outlier").getAs("evidence");
+    assertThat(rare).contains("\"basis\":\"peers\"").contains("\"own_samples\":2");
+    assertThat(number(rare, "median_usd")).isCloseTo(peers.getDouble(0), within(1e-9));
+  }
+
+  @Test
+  void aColdAccountBurstingOnItsFirstDayIsJudgedByItsPeersCountsPerDay() {
+    assertThat(alert("BURSTY", "new_counterparties_burst").<String>getAs("evidence"))
+        .contains("\"basis\":\"peers\"")
+        .contains("\"new_payees\":6");
+    assertThat(alert("BURSTY", "velocity_spike").<String>getAs("evidence"))
+        .contains("\"basis\":\"peers\"")
+        .contains("\"today_out_n\":6");
+  }
+
+  @Test
+  void aColdAccountWhosePeerGroupIsTooSmallIsNotJudgedAgainstNothing() {
+    // the same 4,800 USD first payment that makes NEWBIE (Thai peers) an outlier: two Lao
+    // accounts are too few to say what is normal, and the account has no history of its own
+    assertThat(typologiesOf("NEWBIE")).contains("amount_outlier");
+    assertThat(typologiesOf("LAONEW")).isEmpty();
+  }
+
+  private static double number(String json, String field) {
+    var m = java.util.regex.Pattern.compile("\"" + field + "\":([-0-9.Ee]+)").matcher(json);
+    assertThat(m.find()).as(field + " in " + json).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
   void aWarmAccountsOutlierIsMeasuredAgainstItsOwnHistory() {
     Row a = alert("VICTIM", "amount_outlier");
     assertThat(a.<String>getAs("evidence")).contains("\"basis\":\"own\"");
@@ -283,6 +341,142 @@ class TestAccountBaselines {
     assertThat(a.<String>getList(a.fieldIndex("members"))).contains("ACCT:TH:XBANK");
     assertThat(a.<Double>getAs("score")).isGreaterThanOrEqualTo(0.9);
     assertThat(typologiesOf("CRYPTO")).doesNotContain("first_exchange_payment");
+  }
+
+  @Test
+  void theAblationScoresTheNetworkDetectorsWithAndWithoutTheBehaviouralFamily(SparkSession spark) {
+    // the story: two victims (one liquidating savings into the other, who tops up an exchange)
+    // and mules paying out on the last day; everyone else is honest
+    List<String> victims = List.of("SAVINGS", "VICTIM");
+    List<String> mules = new ArrayList<>(List.of("SLEEPER", "NEWBIE", "FAR", "BURSTY"));
+    for (int i = 1; i <= 6; i++) {
+      mules.add("NEWPAYEE" + i);
+      if (i <= 3) {
+        mules.add("FRESH" + i);
+      }
+    }
+    java.util.Set<String> scam = new java.util.TreeSet<>();
+    victims.forEach(v -> scam.add("ACCT:TH:" + v));
+    mules.forEach(m -> scam.add("ACCT:TH:" + m));
+    List<Row> truth = new ArrayList<>();
+    java.util.Set<String> parties = new java.util.TreeSet<>();
+    for (Row r : ROWS) {
+      String from = r.getString(9);
+      String to = r.getString(10);
+      parties.add(from);
+      parties.add(to);
+      boolean laundering =
+          r.getDate(4).toLocalDate().equals(LAST)
+              && scam.contains(from)
+              && (scam.contains(to) || to.equals("ACCT:TH:XBANK"));
+      truth.add(
+          RowFactory.create(
+              r.getString(0), from, to, laundering ? 1 : 0, laundering ? "scam" : "honest"));
+    }
+    List<Row> roles = new ArrayList<>();
+    for (String a : parties) {
+      String role =
+          a.equals("ACCT:TH:XBANK")
+              ? "exchange"
+              : victims.contains(a.substring(8)) ? "victim" : scam.contains(a) ? "mule" : "honest";
+      roles.add(RowFactory.create(a, role));
+    }
+    StructType alertSchema =
+        new StructType()
+            .add("typology", DataTypes.StringType)
+            .add("members", DataTypes.createArrayType(DataTypes.StringType))
+            .add("transfer_ids", DataTypes.createArrayType(DataTypes.StringType));
+    List<Row> alertRows =
+        allAlerts.stream()
+            .map(
+                r ->
+                    RowFactory.create(
+                        r.getAs("typology"),
+                        r.getList(r.fieldIndex("members")),
+                        r.getList(r.fieldIndex("transfer_ids"))))
+            .toList();
+    var report =
+        io.scamflow.evaluate.DetectionMetrics.compute(
+            spark.createDataFrame(alertRows, alertSchema),
+            spark.createDataFrame(
+                truth,
+                new StructType()
+                    .add("transfer_id", DataTypes.StringType)
+                    .add("from_key", DataTypes.StringType)
+                    .add("to_key", DataTypes.StringType)
+                    .add("laundering", DataTypes.IntegerType)
+                    .add("typology", DataTypes.StringType)),
+            spark.createDataFrame(
+                roles,
+                new StructType()
+                    .add("account_key", DataTypes.StringType)
+                    .add("role", DataTypes.StringType)),
+            io.scamflow.evaluate.TruthEvaluation.families());
+    var without = ablation(report, "network");
+    var with = ablation(report, io.scamflow.evaluate.DetectionMetrics.WITH_BEHAVIOUR);
+    // what the scores must be, counted here from the alert rows themselves
+    java.util.Set<String> flaggedWith = new java.util.TreeSet<>();
+    java.util.Set<String> flaggedWithout = new java.util.TreeSet<>();
+    for (Row r : allAlerts) {
+      List<String> members = r.getList(r.fieldIndex("members"));
+      flaggedWith.addAll(members);
+      if (!alerts.contains(r)) {
+        flaggedWithout.addAll(members);
+      }
+    }
+    flaggedWith.remove("ACCT:TH:XBANK");
+    flaggedWithout.remove("ACCT:TH:XBANK");
+    assertThat(with.flagged()).isEqualTo(flaggedWith.size());
+    assertThat(with.found()).isEqualTo(flaggedWith.stream().filter(scam::contains).count());
+    assertThat(without.flagged()).isEqualTo(flaggedWithout.size());
+    assertThat(with.expected()).isEqualTo(without.expected()).isEqualTo(scam.size());
+    // the signals fire on this story, so the two rows differ: more of it found
+    assertThat(with.found()).isGreaterThanOrEqualTo(6).isGreaterThan(without.found());
+    assertThat(with.recall()).isGreaterThan(without.recall());
+    assertThat(report.toMarkdown())
+        .contains("| network |")
+        .contains("| " + io.scamflow.evaluate.DetectionMetrics.WITH_BEHAVIOUR + " |");
+    assertThat(report.toJson(Map.of()))
+        .contains("\"scope\": \"" + io.scamflow.evaluate.DetectionMetrics.WITH_BEHAVIOUR + "\"");
+  }
+
+  private static io.scamflow.evaluate.Score ablation(
+      io.scamflow.evaluate.Report report, String scope) {
+    return report.ablation().stream()
+        .filter(s -> s.scope().equals(scope))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no ablation row " + scope));
+  }
+
+  @Test
+  void aReplayByValueDateFindsWhatTheNightlyRunsFound(Lakehouse lh) {
+    // history loaded in one go (a public benchmark) replayed date by date: here the transfers'
+    // value dates are their load dates, so the replay must reproduce the nightly detections
+    List<String> replayed =
+        BehaviourReplay.run(lh, conf, line -> {})
+            .where("run_date = DATE'" + LAST + "'")
+            .collectAsList()
+            .stream()
+            .map(TestAccountBaselines::summary)
+            .distinct()
+            .sorted()
+            .toList();
+    List<String> nightly =
+        alerts.stream().map(TestAccountBaselines::summary).distinct().sorted().toList();
+    assertThat(nightly).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(replayed).isEqualTo(nightly);
+  }
+
+  private static String summary(Row r) {
+    return r.getAs("typology")
+        + " "
+        + r.getAs("anchor")
+        + " "
+        + r.getList(r.fieldIndex("members"))
+        + " "
+        + r.getAs("score")
+        + " "
+        + r.getAs("evidence");
   }
 
   @Test

@@ -7,8 +7,6 @@ import io.scamflow.detect.Detectors;
 import io.scamflow.testing.GeneratedWorld;
 import io.scamflow.testing.SparkTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -135,7 +133,7 @@ class TestBehaviourOnGeneratedWorld {
     double honestRate = any.getLong(2) / (double) honest;
 
     StringBuilder md = new StringBuilder();
-    md.append("# Behavioural signals on the generated world\n\n")
+    md.append("## Per signal on the generated world (TestBehaviourOnGeneratedWorld)\n\n")
         .append(
             String.format(
                 "TestBehaviourOnGeneratedWorld: GeneratedWorld (tiny, seed %d, %d days from %s)"
@@ -170,9 +168,7 @@ class TestBehaviourOnGeneratedWorld {
         String.format(
             "Share flagged: victims and mules %.3f, honest accounts %.4f (%.0fx).%n",
             positiveRate, honestRate, honestRate == 0 ? Double.NaN : positiveRate / honestRate));
-    Path out = Path.of(System.getProperty("scamflow.home", "."), "results", "behaviour.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, md.toString());
+    ResultsSection.write("behaviour.md", "TestBehaviourOnGeneratedWorld", md.toString());
 
     assertThat(any.getLong(1)).as("victims and mules flagged").isPositive();
     assertThat(positiveRate)

@@ -80,7 +80,14 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       var r =
           new BenchmarkEvaluation(root.global.spark(), root.global.settings())
-              .run(dataset, input, out, line -> {});
+              .run(
+                  dataset,
+                  input,
+                  out,
+                  line -> {
+                    o.println(line);
+                    o.flush();
+                  });
       o.println(r.report().toMarkdown());
       o.printf(
           "%d transfers, %d accounts (%d positive), %d alerts; wrote %s and %s%n",
