@@ -37,8 +37,12 @@ public final class DetectionStage implements Stage {
   }
 
   /** Every detector's alerts for {@code runDate}, with ids and the run date. */
-  public static Dataset<Row> detect(Lakehouse lakehouse, Settings settings, LocalDate runDate) {
-    lakehouse.ensure(SilverTransfers.TABLE);
+  /**
+   * The look-back window of silver.transfers ending on {@code runDate}, cached, as detectors see
+   * it.
+   */
+  public static DetectionContext context(
+      Lakehouse lakehouse, Settings settings, LocalDate runDate) {
     int lookback = settings.integer("scamflow.detect.lookback-days");
     Dataset<Row> window =
         lakehouse
@@ -50,8 +54,12 @@ public final class DetectionStage implements Stage {
                         lit(java.sql.Date.valueOf(runDate.minusDays(lookback - 1L))),
                         lit(java.sql.Date.valueOf(runDate))))
             .cache();
-    DetectionContext context =
-        new DetectionContext(runDate, window, settings, java.util.Optional.of(lakehouse));
+    return new DetectionContext(runDate, window, settings, java.util.Optional.of(lakehouse));
+  }
+
+  public static Dataset<Row> detect(Lakehouse lakehouse, Settings settings, LocalDate runDate) {
+    lakehouse.ensure(SilverTransfers.TABLE);
+    DetectionContext context = context(lakehouse, settings, runDate);
     Dataset<Row> all = null;
     for (Detector d : Detectors.all()) {
       Dataset<Row> found = d.detect(context);

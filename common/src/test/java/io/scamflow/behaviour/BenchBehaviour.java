@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -73,24 +72,14 @@ class BenchBehaviour {
 
   /** The signals of {@code d} as the nightly detection stage runs them; returns detections. */
   private static long signals(Lakehouse lh, Settings conf, LocalDate d) {
-    int lookback = conf.integer("scamflow.detect.lookback-days");
-    Dataset<Row> window =
-        lh.spark()
-            .table(SilverTransfers.TABLE.name())
-            .where(
-                col("value_date")
-                    .between(
-                        lit(java.sql.Date.valueOf(d.minusDays(lookback - 1L))),
-                        lit(java.sql.Date.valueOf(d))))
-            .cache();
-    DetectionContext context = new DetectionContext(d, window, conf, Optional.of(lh));
+    DetectionContext context = io.scamflow.detect.DetectionStage.context(lh, conf, d);
     Dataset<Row> all = null;
     for (Detector s : BehaviourReplay.signals()) {
       Dataset<Row> one = s.detect(context);
       all = all == null ? one : all.unionByName(one);
     }
     long n = all.count();
-    window.unpersist();
+    context.transfers().unpersist();
     return n;
   }
 
