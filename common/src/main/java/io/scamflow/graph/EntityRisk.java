@@ -155,7 +155,11 @@ public final class EntityRisk {
             + " network_size, ' nodes; personalised PageRank ', format_number(personalised_pagerank,"
             + " 5), ', PageRank ', format_number(pagerank, 3)) detail, "
             + s.decimal("scamflow.risk.network-weight")
-            + " * personalised_pagerank / max(personalised_pagerank) OVER () contribution FROM "
+            + " * personalised_pagerank / (SELECT max(personalised_pagerank) FROM "
+            + Networks.TABLE.name()
+            + " WHERE run_date = "
+            + day
+            + ") contribution FROM "
             + Networks.TABLE.name()
             + " WHERE run_date = "
             + day

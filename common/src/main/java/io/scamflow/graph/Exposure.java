@@ -131,15 +131,15 @@ public final class Exposure {
     Dataset<Row> stops = input.tagged(stopCategories);
 
     Dataset<Row> nodes =
-        links
-            .select(col("src").as("node"))
-            .union(links.select(col("dst")))
-            .union(owned.select(col("a")))
-            .union(owned.select(col("b")))
-            .union(designated.select(col("node")))
-            .distinct()
-            .withColumn("id", org.apache.spark.sql.functions.monotonically_increasing_id())
-            .localCheckpoint();
+        GraphX.numbered(
+            input.spark(),
+            links
+                .select(col("src").as("node"))
+                .union(links.select(col("dst")))
+                .union(owned.select(col("a")))
+                .union(owned.select(col("b")))
+                .union(designated.select(col("node")))
+                .distinct());
     Dataset<Row> vertices =
         nodes
             .join(designated.withColumn("is_designated", lit(true)), "node", "left")

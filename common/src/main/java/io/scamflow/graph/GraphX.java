@@ -56,6 +56,44 @@ public final class GraphX {
           .add("rank", DataTypes.DoubleType, false);
 
   /**
+   * Long vertex ids for the distinct string nodes in the first column of {@code nodes}: the nodes
+   * sorted, then numbered in that order. The numbering is the same on every run over the same
+   * nodes, however Spark partitioned them, so the graph runs on it are repeatable (unlike {@code
+   * monotonically_increasing_id}, whose values depend on the partitioning). One row (node, id).
+   */
+  public static Dataset<Row> numbered(SparkSession spark, Dataset<Row> nodes) {
+    String name = nodes.columns()[0];
+    JavaRDD<Row> rows =
+        nodes
+            .select(name)
+            .orderBy(name)
+            .javaRDD()
+            .zipWithIndex()
+            .map(t -> RowFactory.create(t._1().getString(0), t._2()));
+    return spark
+        .createDataFrame(
+            rows,
+            new StructType()
+                .add(name, DataTypes.StringType, false)
+                .add("id", DataTypes.LongType, false))
+        .localCheckpoint();
+  }
+
+  /**
+   * A rank rounded to 10 significant digits. GraphX sums each vertex's incoming rank in whatever
+   * order the shuffle delivers the messages, so the last bits of a double differ between two runs
+   * of the same graph; rounded, a rerun of a date writes the same ranks.
+   */
+  static double stable(double rank) {
+    if (rank == 0 || !Double.isFinite(rank)) {
+      return rank;
+    }
+    return new java.math.BigDecimal(rank)
+        .round(new java.math.MathContext(10, java.math.RoundingMode.HALF_EVEN))
+        .doubleValue();
+  }
+
+  /**
    * Connected components of the undirected graph whose edges are the first two (long) columns of
    * {@code edges}: one row (vertex, component) per vertex on an edge; component is the smallest
    * vertex id of the component.
@@ -82,7 +120,10 @@ public final class GraphX {
     Graph<Object, Object> ranks =
         PageRank.runUntilConvergence(graph, tolerance, resetProbability, INT, INT);
     JavaRDD<Row> rows =
-        ranks.vertices().toJavaRDD().map(t -> RowFactory.create((Long) t._1(), (Double) t._2()));
+        ranks
+            .vertices()
+            .toJavaRDD()
+            .map(t -> RowFactory.create((Long) t._1(), stable((Double) t._2())));
     Dataset<Row> out = spark.createDataFrame(rows, RANKS).localCheckpoint();
     graph.unpersist(false);
     ranks.unpersist(false);
@@ -109,7 +150,9 @@ public final class GraphX {
             graph, iterations, resetProbability, seeds, INT, INT);
     int n = seeds.length;
     JavaRDD<Row> rows =
-        ppr.vertices().toJavaRDD().map(t -> RowFactory.create((Long) t._1(), sum(t._2()) / n));
+        ppr.vertices()
+            .toJavaRDD()
+            .map(t -> RowFactory.create((Long) t._1(), stable(sum(t._2()) / n)));
     Dataset<Row> out = spark.createDataFrame(rows, RANKS).localCheckpoint();
     graph.unpersist(false);
     ppr.unpersist(false);

@@ -165,12 +165,11 @@ public final class Networks {
     links.createOrReplaceTempView("net_links");
 
     Dataset<Row> ids =
-        spark
-            .sql(
+        GraphX.numbered(
+            spark,
+            spark.sql(
                 "SELECT DISTINCT node FROM (SELECT src node FROM net_links UNION ALL"
-                    + " SELECT dst FROM net_links)")
-            .withColumn("id", org.apache.spark.sql.functions.monotonically_increasing_id())
-            .localCheckpoint();
+                    + " SELECT dst FROM net_links)"));
     ids.createOrReplaceTempView("net_ids");
     // Money direction for ranks; ownership links count both ways.
     Dataset<Row> directed =
