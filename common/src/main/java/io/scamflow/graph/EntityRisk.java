@@ -205,17 +205,23 @@ public final class EntityRisk {
             + " risk_reasons r WHERE "
             + GraphInput.kindSql("r.node")
             + " = 'ENTITY') GROUP BY entity_id";
+    // Reasons in a total order (largest contribution first, ties by source, typology, detail), and
+    // the score summed in that order: collect_set's order varies between runs, and so would a
+    // double summed in it, so a rerun of the date would not write the same rows.
     return spark.sql(
-        "SELECT "
+        "SELECT run_date, node, node_kind, entity_id, aggregate(reasons, 0D, (acc, x) -> acc +"
+            + " x.contribution) score, reasons FROM (SELECT "
             + day
             + " run_date, node, "
             + GraphInput.kindSql("node")
-            + " node_kind, entity_id, aggregate(reasons, 0D, (acc, x) -> acc + x.contribution)"
-            + " score, array_sort(reasons, (a, b) -> CASE WHEN a.contribution > b.contribution"
-            + " THEN -1 WHEN a.contribution < b.contribution THEN 1 ELSE 0 END) reasons FROM ("
+            + " node_kind, entity_id, array_sort(reasons, (a, b) -> CASE WHEN a.contribution >"
+            + " b.contribution THEN -1 WHEN a.contribution < b.contribution THEN 1 WHEN a.source <"
+            + " b.source THEN -1 WHEN a.source > b.source THEN 1 WHEN a.typology < b.typology THEN"
+            + " -1 WHEN a.typology > b.typology THEN 1 WHEN a.detail < b.detail THEN -1 WHEN"
+            + " a.detail > b.detail THEN 1 ELSE 0 END) reasons FROM ("
             + perNode
             + " UNION ALL "
             + perEntity
-            + ")");
+            + "))");
   }
 }
