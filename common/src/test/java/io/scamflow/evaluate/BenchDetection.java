@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Per-typology precision and recall of the detectors over a generated world's truth transfers
  * (-Dscamflow.world=DIR, from {@code scamflow generate}), one look-back window covering the whole
- * world, with wall time per detector. Writes results/detection-rules.md.
+ * world, with wall time per detector. Writes results/detection-rules.md (SCAMFLOW_BENCH_OUT names
+ * another file under results/; results/detection.md is the curated write-up, not this output).
  */
 @SparkTest
 class BenchDetection {
@@ -106,6 +107,6 @@ class BenchDetection {
     Path out = Path.of(System.getProperty("scamflow.home", "..")).resolve("results");
     Files.createDirectories(out);
     Files.writeString(
-        out.resolve(System.getenv().getOrDefault("SCAMFLOW_BENCH_OUT", "detection.md")), md);
+        out.resolve(System.getenv().getOrDefault("SCAMFLOW_BENCH_OUT", "detection-rules.md")), md);
   }
 }
