@@ -184,7 +184,7 @@ class TestTypologyDetectors {
         InputTables.VASP_LINKS,
         List.of(
             RowFactory.create(
-                "Siamcoin",
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
                 "c1",
                 "Mule",
                 null,
@@ -196,7 +196,7 @@ class TestTypologyDetectors {
                 "TDEP1",
                 "TRON"),
             RowFactory.create(
-                "Siamcoin",
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
                 "c2",
                 "Honest",
                 null,
@@ -212,7 +212,15 @@ class TestTypologyDetectors {
         new InputTables.Input(
             ChainTables.SILVER_ADDRESS_TAGS,
             List.of("chain", "address", "account_key", "label", "category")),
-        List.of(RowFactory.create("TRON", "HOT", "TRON:HOT", "Siamcoin", "exchange_hot")));
+        // tag sources name the wallet, KYC reports the exchange (as the generator writes them):
+        // the detector must see that both are Siamcoin
+        List.of(
+            RowFactory.create(
+                "TRON",
+                "HOT",
+                "TRON:HOT",
+                "SIAMCOIN DIGITAL ASSET EXCHANGE CO., LTD. hot wallet",
+                "exchange_hot")));
 
     DetectionContext context = new DetectionContext(DAY, transfers, settings, Optional.of(lh));
     alerts =
