@@ -301,6 +301,34 @@ class TestTypologyDetectors {
   }
 
   @Test
+  void aHotWalletTagNamesItsExchangeByTheLabelsStem(SparkSession spark) {
+    List<String> names =
+        spark
+            .createDataset(
+                List.of(
+                    "SIAMCOIN DIGITAL ASSET EXCHANGE CO., LTD. hot wallet",
+                    "Siamcoin Digital Asset Exchange Co., Ltd.",
+                    "Binance: Hot Wallet 6",
+                    "Binance",
+                    "Lion City Digital Exchange Pte. Ltd. deposit",
+                    "Hotwallet Exchange",
+                    "Binance US"),
+                org.apache.spark.sql.Encoders.STRING())
+            .select(OfframpChainDetector.vaspName(org.apache.spark.sql.functions.col("value")))
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(names)
+        .containsExactly(
+            "SIAMCOIN DIGITAL ASSET EXCHANGE CO LTD",
+            "SIAMCOIN DIGITAL ASSET EXCHANGE CO LTD",
+            "BINANCE",
+            "BINANCE",
+            "LION CITY DIGITAL EXCHANGE PTE LTD",
+            "HOTWALLET EXCHANGE",
+            "BINANCE US");
+  }
+
+  @Test
   void noLookAlikeIsAnAnchorOfAnyNetworkTypology() {
     List<String> all =
         alerts.values().stream().flatMap(List::stream).map(r -> r.getString(1)).toList();
