@@ -140,7 +140,9 @@ public final class OfframpChainDetector implements Detector {
           step.withColumn(
                   "r",
                   row_number()
-                      .over(Window.partitionBy("node", "target").orderBy(col("before").desc())))
+                      .over(
+                          Window.partitionBy("node", "target")
+                              .orderBy(col("before").desc(), col("ids").asc())))
               .where(col("r").equalTo(1))
               .drop("r")
               .cache();
@@ -149,7 +151,12 @@ public final class OfframpChainDetector implements Detector {
     Dataset<Row> exposed =
         reached
             .withColumn(
-                "r", row_number().over(Window.partitionBy("node").orderBy(size(col("path")).asc())))
+                "r",
+                row_number()
+                    .over(
+                        Window.partitionBy("node")
+                            .orderBy(
+                                size(col("path")).asc(), col("target").asc(), col("ids").asc())))
             .where(col("r").equalTo(1))
             .drop("r");
 
@@ -207,7 +214,16 @@ public final class OfframpChainDetector implements Detector {
                 col("p.*"))
             .withColumn(
                 "r",
-                row_number().over(Window.partitionBy("fiat_id").orderBy(size(col("path")).asc())))
+                row_number()
+                    .over(
+                        // shortest path, then the first payout after the fiat leg; ties broken by
+                        // ids so a rerun of a date picks the same one
+                        Window.partitionBy("fiat_id")
+                            .orderBy(
+                                size(col("path")).asc(),
+                                col("payout_ts").asc(),
+                                col("payout_id").asc(),
+                                col("ids").asc())))
             .where(col("r").equalTo(1));
     Column hops = size(col("path")).minus(1);
     String rule =
