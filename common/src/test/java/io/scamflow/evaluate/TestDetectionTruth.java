@@ -93,14 +93,15 @@ class TestDetectionTruth {
     System.out.printf(
         "detection truth: offramp_chain transfer P %.3f R %.3f, account P %.3f R %.3f%n",
         transfers.precision(), transfers.recall(), accounts.precision(), accounts.recall());
-    // Measured 11 of 16 transfers / 11 of 16 accounts at precision 33 of 35 / 29 of 31 (no alert
-    // at all before the tag-label fix). The casher missed pays the exchange by MT103, whose
-    // date-only time is midnight, so the payout is not within 6 h of it (results/detection.md).
+    // Measured 12 of 16 transfers / 12 of 16 accounts at precision 0.946 / 0.938 (no alert at all
+    // before the tag-label fix; 11 of 16 before the tie-break by first payout). The casher missed
+    // pays the exchange by MT103, whose date-only time is midnight, so the payout is not within 6 h
+    // of it; three fiat legs of one exchange still share payouts (results/detection.md).
     assertThat(transfers.expected()).isEqualTo(16);
-    assertThat(transfers.recall()).isGreaterThanOrEqualTo(0.6875);
-    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.6875);
-    assertThat(transfers.precision()).isGreaterThanOrEqualTo(0.942);
-    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.935);
+    assertThat(transfers.recall()).isGreaterThanOrEqualTo(0.75);
+    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.75);
+    assertThat(transfers.precision()).isGreaterThanOrEqualTo(0.945);
+    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.937);
   }
 
   /**
