@@ -7,9 +7,12 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
 
 import io.scamflow.ingest.chain.ChainTables;
 import io.scamflow.ingest.kyc.KycTables;
@@ -27,8 +30,27 @@ import org.apache.spark.sql.expressions.Window;
  * address hit in gold.screening_hits. The bank account must be a KYC'd customer of that exchange
  * (silver.vasp_links), which is what ties the fiat leg to the payout. The alert carries the list
  * version of the hit. Without a lakehouse (no hits, links or tags) it finds nothing.
+ *
+ * <p>The exchange of a hot wallet is its tag label's stem: tag sources name the wallet ("LION CITY
+ * DIGITAL EXCHANGE PTE. LTD. hot wallet", "Binance: Hot Wallet 6"), while KYC reports name the
+ * exchange ("Lion City Digital Exchange Pte. Ltd."); both sides are compared by {@link #vaspName}.
  */
 public final class OfframpChainDetector implements Detector {
+  /**
+   * The exchange a KYC vasp name or a hot-wallet tag label stands for: the label without its wallet
+   * suffix ("hot wallet", "cold wallet", "deposit", "wallet", with an optional number), upper case,
+   * letters and digits only, single spaces (the comparison behaviour's VaspAccounts uses for
+   * names).
+   */
+  static Column vaspName(Column label) {
+    Column stem =
+        regexp_replace(
+            label,
+            "(?i)[\\s:,-]+(hot wallet|cold wallet|deposit address|deposit|wallet)(\\s*\\d+)?$",
+            "");
+    return trim(regexp_replace(regexp_replace(upper(stem), "[^\\p{L}\\p{N}]+", " "), " +", " "));
+  }
+
   @Override
   public String typology() {
     return "offramp_chain";
@@ -118,7 +140,9 @@ public final class OfframpChainDetector implements Detector {
           step.withColumn(
                   "r",
                   row_number()
-                      .over(Window.partitionBy("node", "target").orderBy(col("before").desc())))
+                      .over(
+                          Window.partitionBy("node", "target")
+                              .orderBy(col("before").desc(), col("ids").asc())))
               .where(col("r").equalTo(1))
               .drop("r")
               .cache();
@@ -127,7 +151,12 @@ public final class OfframpChainDetector implements Detector {
     Dataset<Row> exposed =
         reached
             .withColumn(
-                "r", row_number().over(Window.partitionBy("node").orderBy(size(col("path")).asc())))
+                "r",
+                row_number()
+                    .over(
+                        Window.partitionBy("node")
+                            .orderBy(
+                                size(col("path")).asc(), col("target").asc(), col("ids").asc())))
             .where(col("r").equalTo(1))
             .drop("r");
 
@@ -136,7 +165,7 @@ public final class OfframpChainDetector implements Detector {
         tagsTable
             .get()
             .where(lower(col("category")).contains("exchange"))
-            .select(col("account_key").as("hot"), lower(col("label")).as("vasp"))
+            .select(col("account_key").as("hot"), vaspName(col("label")).as("vasp"))
             .distinct();
     Dataset<Row> payouts =
         chain
@@ -162,7 +191,7 @@ public final class OfframpChainDetector implements Detector {
         linksTable
             .get()
             .where(col("bank_account_key").isNotNull())
-            .select(col("bank_account_key").as("customer"), lower(col("vasp")).as("vasp"))
+            .select(col("bank_account_key").as("customer"), vaspName(col("vasp")).as("vasp"))
             .distinct();
     Dataset<Row> found =
         edges
@@ -185,7 +214,16 @@ public final class OfframpChainDetector implements Detector {
                 col("p.*"))
             .withColumn(
                 "r",
-                row_number().over(Window.partitionBy("fiat_id").orderBy(size(col("path")).asc())))
+                row_number()
+                    .over(
+                        // shortest path, then the first payout after the fiat leg; ties broken by
+                        // ids so a rerun of a date picks the same one
+                        Window.partitionBy("fiat_id")
+                            .orderBy(
+                                size(col("path")).asc(),
+                                col("payout_ts").asc(),
+                                col("payout_id").asc(),
+                                col("ids").asc())))
             .where(col("r").equalTo(1));
     Column hops = size(col("path")).minus(1);
     String rule =

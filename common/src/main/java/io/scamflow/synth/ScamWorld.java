@@ -66,6 +66,14 @@ final class ScamWorld implements Serializable {
   private transient Rng r;
   private transient String scheme;
   private transient long clock;
+
+  /**
+   * Speed of the laundering schedule: 1 when the whole schedule fits between its start and the
+   * world's last second, less (every gap and offset shortened by the same factor) when it does not,
+   * so that a short world holds every hop, in order, instead of stacking them on its end.
+   */
+  private transient double pace;
+
   private transient int seq;
   private transient List<Party> muleAccounts;
   private transient List<Entity> mules;
@@ -98,6 +106,15 @@ final class ScamWorld implements Serializable {
     return (int) ((ts - params.dayStartMilli(0)) / 86_400_000L);
   }
 
+  /**
+   * Hours from the laundering clock's start to its last transfer when every gap of {@link
+   * #operation} takes its longest draw: the sum of the upper bounds of its {@code later} calls (3 +
+   * 3 + 3 + 6 + 5 + 3 x 6 + 4 + 5 + 5 + 3 + 4 + 4 + 6 + 6 + 4 + 3 + 3 + 6 + 4 = 96), the peel
+   * chain's four gaps of at most 3 h (12) and the last Ethereum hop's 1.5 h. Keep in step with the
+   * schedule (TestSynthTruth checks that every hop is inside the world).
+   */
+  static final double LAUNDERING_MAX_HOURS = 95 + 12 + 1.5;
+
   private void add(
       Rail rail,
       Party from,
@@ -109,10 +126,14 @@ final class ScamWorld implements Serializable {
       long ts) {
     String token =
         rail == Rail.TRC20 ? Transfer.USDT_TRON : rail == Rail.ERC20 ? Transfer.USDT_ETH : "";
+    if (ts > end()) {
+      throw new IllegalStateException(
+          scheme + " schedules a " + typology + " transfer after the world's last second");
+    }
     transfers.add(
         new Transfer(
             scheme + "t" + (seq++),
-            Math.min(ts, end()),
+            ts,
             rail,
             from,
             to,
@@ -128,7 +149,7 @@ final class ScamWorld implements Serializable {
   /** A bank transfer of about {@code usd} at time ts (currency by the usual rule). */
   private void bank(Party from, Party to, double usd, String rmt, String typology, long ts) {
     String ccy = Money.bankCurrency(from, to);
-    long t = Math.min(ts, end());
+    long t = ts;
     add(
         Transfer.bankRail(from, to),
         from,
@@ -141,7 +162,7 @@ final class ScamWorld implements Serializable {
   }
 
   private void chain(Party from, Party to, double usd, String typology, long ts) {
-    long t = Math.min(ts, end());
+    long t = ts;
     add(
         from.chain().equals("ethereum") ? Rail.ERC20 : Rail.TRC20,
         from,
@@ -154,8 +175,13 @@ final class ScamWorld implements Serializable {
   }
 
   private long later(double minHours, double maxHours) {
-    clock += (long) (r.between(minHours, maxHours) * 3_600_000L) / 1000 * 1000;
+    clock += gap((long) (r.between(minHours, maxHours) * 3_600_000L));
     return clock;
+  }
+
+  /** A gap of the laundering schedule at its pace, in whole seconds. */
+  private long gap(long millis) {
+    return (long) (millis * pace) / 1000 * 1000;
   }
 
   // ---- entities ------------------------------------------------------------------------------
@@ -393,7 +419,8 @@ final class ScamWorld implements Serializable {
       double usd = r.between(100, 500);
       double gapHours = r.between(30, 48);
       boolean savings = r.chance(0.3);
-      for (int i = 0; i < 8 && t < end(); i++) {
+      // the crypto legs follow the bank leg by up to 30 minutes: all of them inside the world
+      for (int i = 0; i < 8 && t + (crypto ? 1_800_000L : 0) <= end(); i++) {
         if (crypto) {
           bank(acct, x.bankParty(), usd, "TOPUP " + r.digits(8), "victim_payment", t);
           chain(x.tronParty(), vWallet, usd * 0.995, "victim_payment", t + 600_000L);
@@ -422,14 +449,12 @@ final class ScamWorld implements Serializable {
           collected[c] += usd;
         }
         if (i == 0 || (i == 2 && r.chance(0.5))) {
-          // small fake "returns" build trust
-          bank(
-              returns,
-              acct,
-              usd * r.between(0.1, 0.3),
-              "PROFIT WITHDRAWAL",
-              "fake_return",
-              t + (long) (r.between(6, 20) * 3_600_000L));
+          // small fake "returns" build trust (none when it would fall after the world)
+          double share = r.between(0.1, 0.3);
+          long back = t + (long) (r.between(6, 20) * 3_600_000L);
+          if (back <= end()) {
+            bank(returns, acct, usd * share, "PROFIT WITHDRAWAL", "fake_return", back);
+          }
         }
         t += (long) (gapHours * 3_600_000L);
         gapHours = Math.max(4, gapHours * r.between(0.45, 0.75));
@@ -441,7 +466,10 @@ final class ScamWorld implements Serializable {
     }
 
     // ---- laundering: bank layers ----
-    clock = params.dayStartMilli(Math.min(1, params.days() - 1)) + 4 * 3_600_000L + k * 1_020_000L;
+    // operations start 17 minutes apart, wrapping within the first half of what the world has left
+    long launder = params.dayStartMilli(Math.min(1, params.days() - 1)) + 4 * 3_600_000L;
+    clock = launder + (k * 1_020_000L) % ((end() - launder) / 2);
+    pace = Math.min(1.0, (end() - clock) / (LAUNDERING_MAX_HOURS * 3_600_000L));
     double total = 0;
     for (double x : collected) {
       total += x;
@@ -456,7 +484,7 @@ final class ScamWorld implements Serializable {
           Math.max(collected[i], total / nCollect) * 0.97,
           "TRANSFER",
           "fan_in",
-          t + i * 600_000L);
+          t + gap(i * 600_000L));
     }
     double amt = total * 0.97;
     Party p1 = mule();
@@ -470,7 +498,7 @@ final class ScamWorld implements Serializable {
     for (int i = 0; i < 5; i++) {
       Party l = mule();
       layer.add(l);
-      bank(p2, l, amt / 5 * r.between(0.9, 1.1), "SERVICE FEE", "fan_out", t + i * 420_000L);
+      bank(p2, l, amt / 5 * r.between(0.9, 1.1), "SERVICE FEE", "fan_out", t + gap(i * 420_000L));
     }
     // structuring just below the reporting threshold of the sender's country
     Party l0 = layer.get(0);
@@ -491,7 +519,7 @@ final class ScamWorld implements Serializable {
           sc.currency(),
           "",
           "structuring",
-          t + i * 1_500_000L);
+          t + gap(i * 1_500_000L));
     }
     // cycle
     Party y1 = mule();
@@ -507,20 +535,26 @@ final class ScamWorld implements Serializable {
     t = later(1, 4);
     for (int i = 0; i < 4; i++) {
       Party mid = mule();
-      bank(layer.get(2), mid, sg / 4, "GOODS", "scatter_gather", t + i * 300_000L);
-      bank(mid, sink, sg / 4 * 0.98, "GOODS", "scatter_gather", t + 7_200_000L + i * 600_000L);
+      bank(layer.get(2), mid, sg / 4, "GOODS", "scatter_gather", t + gap(i * 300_000L));
+      bank(mid, sink, sg / 4 * 0.98, "GOODS", "scatter_gather", t + gap(7_200_000L + i * 600_000L));
     }
     // gather-scatter through a hub; one destination is the front company
     Party hub = mule();
     t = later(2, 5);
     List<Party> gsSources = List.of(layer.get(3), mule(), mule(), mule());
     for (int i = 0; i < gsSources.size(); i++) {
-      bank(gsSources.get(i), hub, amt / 8, "CONSULTING", "gather_scatter", t + i * 900_000L);
+      bank(gsSources.get(i), hub, amt / 8, "CONSULTING", "gather_scatter", t + gap(i * 900_000L));
     }
     List<Party> gsDest = new ArrayList<>(List.of(mule(), mule(), mule(), frontAccount));
     t = later(2, 5);
     for (int i = 0; i < gsDest.size(); i++) {
-      bank(hub, gsDest.get(i), amt / 8 * 0.97, "CONSULTING", "gather_scatter", t + i * 900_000L);
+      bank(
+          hub,
+          gsDest.get(i),
+          amt / 8 * 0.97,
+          "CONSULTING",
+          "gather_scatter",
+          t + gap(i * 900_000L));
     }
     // stacked bipartite layers A(3) -> B(3) -> C(2)
     List<Party> la = List.of(mule(), mule(), mule());
@@ -528,20 +562,21 @@ final class ScamWorld implements Serializable {
     List<Party> lc = List.of(mule(), mule());
     t = later(1, 3);
     for (int i = 0; i < la.size(); i++) {
-      bank(layer.get(4), la.get(i), amt / 15, "TRANSFER", "bipartite_layers", t + i * 300_000L);
+      bank(
+          layer.get(4), la.get(i), amt / 15, "TRANSFER", "bipartite_layers", t + gap(i * 300_000L));
     }
     t = later(2, 4);
     for (Party a : la) {
       for (Party b : lb) {
         bank(a, b, amt / 45, "TRANSFER", "bipartite_layers", t);
-        t += 240_000L;
+        t += gap(240_000L);
       }
     }
     t = later(2, 4);
     for (Party b : lb) {
       for (Party c : lc) {
         bank(b, c, amt / 30, "TRANSFER", "bipartite_layers", t);
-        t += 240_000L;
+        t += gap(240_000L);
       }
     }
 
@@ -553,10 +588,10 @@ final class ScamWorld implements Serializable {
       Party m = cashers.get(i);
       Population.Service x = exchangeFor(m.country());
       double usd = amt / 10;
-      bank(m, x.bankParty(), usd, "TOPUP " + r.digits(8), "vasp_cashout", t + i * 1_200_000L);
+      bank(m, x.bankParty(), usd, "TOPUP " + r.digits(8), "vasp_cashout", t + gap(i * 1_200_000L));
       Party w = wallet(entityOf(m), "tron", "mule");
       muleWallets.add(w);
-      chain(x.tronParty(), w, usd * 0.99, "vasp_cashout", t + i * 1_200_000L + 1_800_000L);
+      chain(x.tronParty(), w, usd * 0.99, "vasp_cashout", t + gap(i * 1_200_000L + 1_800_000L));
       kycLink(x, m, pop.depositAddress(x, 1_000_000_000L + op * 100L + i));
     }
     // consolidation of mule wallets and victim deposit addresses
@@ -564,11 +599,21 @@ final class ScamWorld implements Serializable {
     t = later(3, 6);
     double chainTotal = 0;
     for (int i = 0; i < muleWallets.size(); i++) {
-      chain(muleWallets.get(i), consol, amt / 10 * 0.985, "consolidation", t + i * 600_000L);
+      chain(muleWallets.get(i), consol, amt / 10 * 0.985, "consolidation", t + gap(i * 600_000L));
       chainTotal += amt / 10 * 0.985;
     }
-    chain(depositAddr1, consol, Math.max(100, chainCollected / 2), "consolidation", t + 3_000_000L);
-    chain(depositAddr2, consol, Math.max(100, chainCollected / 2), "consolidation", t + 3_600_000L);
+    chain(
+        depositAddr1,
+        consol,
+        Math.max(100, chainCollected / 2),
+        "consolidation",
+        t + gap(3_000_000L));
+    chain(
+        depositAddr2,
+        consol,
+        Math.max(100, chainCollected / 2),
+        "consolidation",
+        t + gap(3_600_000L));
     chainTotal += Math.max(200, chainCollected);
     // peel chain: each hop peels a little to an exchange deposit address of a mule
     Party hop = consol;
@@ -581,13 +626,15 @@ final class ScamWorld implements Serializable {
       String dep = pop.depositAddress(x, 2_000_000_000L + op * 100L + i);
       Party peelTo = Party.wallet(x.entityId(), "exchange", "", "tron", dep);
       chain(hop, peelTo, peel, "peel_chain", t);
-      chain(hop, next, left - peel, "peel_chain", t + 60_000L);
+      chain(hop, next, left - peel, "peel_chain", t + gap(60_000L));
       Party owner = cashers.get(i % cashers.size());
       kycLink(x, owner, dep);
       left -= peel;
       hop = next;
-      t += (long) (r.between(0.5, 3) * 3_600_000L);
+      t += gap((long) (r.between(0.5, 3) * 3_600_000L));
     }
+    // the OTC desk is paid after the last peel, not counted from the chain's start
+    clock = t;
     // OTC desk, then the designated end wallet
     chain(hop, pop.scamOtc.tronParty(), left * 0.995, "otc_desk", later(1, 3));
     chain(pop.scamOtc.tronParty(), endWallet, left * 0.97, "designated_wallet", later(1, 3));
@@ -599,8 +646,8 @@ final class ScamWorld implements Serializable {
     Party ethHop = wallet(null, "ethereum", "mule");
     t = later(1, 4);
     chain(ex.ethParty(), ethW, amt / 40, "eth_hop", t);
-    chain(ethW, ethHop, amt / 40 * 0.99, "eth_hop", t + 1_800_000L);
-    chain(ethHop, endEth, amt / 40 * 0.98, "eth_hop", t + 5_400_000L);
+    chain(ethW, ethHop, amt / 40 * 0.99, "eth_hop", t + gap(1_800_000L));
+    chain(ethHop, endEth, amt / 40 * 0.98, "eth_hop", t + gap(5_400_000L));
   }
 
   private Party sameCountryMule(String country, Party fallback) {

@@ -184,7 +184,7 @@ class TestTypologyDetectors {
         InputTables.VASP_LINKS,
         List.of(
             RowFactory.create(
-                "Siamcoin",
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
                 "c1",
                 "Mule",
                 null,
@@ -196,7 +196,7 @@ class TestTypologyDetectors {
                 "TDEP1",
                 "TRON"),
             RowFactory.create(
-                "Siamcoin",
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
                 "c2",
                 "Honest",
                 null,
@@ -212,7 +212,15 @@ class TestTypologyDetectors {
         new InputTables.Input(
             ChainTables.SILVER_ADDRESS_TAGS,
             List.of("chain", "address", "account_key", "label", "category")),
-        List.of(RowFactory.create("TRON", "HOT", "TRON:HOT", "Siamcoin", "exchange_hot")));
+        // tag sources name the wallet, KYC reports the exchange (as the generator writes them):
+        // the detector must see that both are Siamcoin
+        List.of(
+            RowFactory.create(
+                "TRON",
+                "HOT",
+                "TRON:HOT",
+                "SIAMCOIN DIGITAL ASSET EXCHANGE CO., LTD. hot wallet",
+                "exchange_hot")));
 
     DetectionContext context = new DetectionContext(DAY, transfers, settings, Optional.of(lh));
     alerts =
@@ -290,6 +298,34 @@ class TestTypologyDetectors {
     assertThat(a.<String>getList(3)).containsExactlyInAnyOrder("or1", "or2", "or3", "or4");
     assertThat(a.getString(10)).isEqualTo("2026-03-05");
     assertThat(a.getString(9)).contains("TRON:BOSS").contains("\"hops\":2");
+  }
+
+  @Test
+  void aHotWalletTagNamesItsExchangeByTheLabelsStem(SparkSession spark) {
+    List<String> names =
+        spark
+            .createDataset(
+                List.of(
+                    "SIAMCOIN DIGITAL ASSET EXCHANGE CO., LTD. hot wallet",
+                    "Siamcoin Digital Asset Exchange Co., Ltd.",
+                    "Binance: Hot Wallet 6",
+                    "Binance",
+                    "Lion City Digital Exchange Pte. Ltd. deposit",
+                    "Hotwallet Exchange",
+                    "Binance US"),
+                org.apache.spark.sql.Encoders.STRING())
+            .select(OfframpChainDetector.vaspName(org.apache.spark.sql.functions.col("value")))
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(names)
+        .containsExactly(
+            "SIAMCOIN DIGITAL ASSET EXCHANGE CO LTD",
+            "SIAMCOIN DIGITAL ASSET EXCHANGE CO LTD",
+            "BINANCE",
+            "BINANCE",
+            "LION CITY DIGITAL EXCHANGE PTE LTD",
+            "HOTWALLET EXCHANGE",
+            "BINANCE US");
   }
 
   @Test

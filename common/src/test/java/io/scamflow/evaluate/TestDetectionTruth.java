@@ -72,17 +72,36 @@ class TestDetectionTruth {
         "detection truth: overall (network typologies) account P %.3f R %.3f; with behavioural"
             + " signals P %.3f R %.3f%n",
         accounts.precision(), accounts.recall(), withSignals.precision(), withSignals.recall());
-    // Measured 0.958 (68 of 71) / 0.576 (68 of 118). Recall: two days hold no full victim series
-    // and the generator clips the later layering hops to the world's last second
-    // (results/detection.md).
-    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.957);
-    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.576);
+    // Measured 0.943 (82 of 87) / 0.695 (82 of 118) since the generator keeps every hop inside the
+    // world and the off-ramp rule fires (0.958 / 0.576 before, on the clipped world): the off-ramp
+    // chain adds 29 correct accounts and 2 honest ones (results/detection.md). Recall: two days
+    // hold no full victim series, and MT103's date-only time puts some hops before the one before.
+    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.942);
+    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.694);
     // the signals add accounts, never remove them, and are reported beside the headline
     assertThat(withSignals.flagged()).isGreaterThanOrEqualTo(accounts.flagged());
     assertThat(withSignals.found()).isGreaterThanOrEqualTo(accounts.found());
     assertThat(result.report().ablation())
         .extracting(Score::scope)
         .contains(DetectionMetrics.NETWORK, DetectionMetrics.WITH_BEHAVIOUR);
+  }
+
+  @Test
+  void offrampChainLinksExchangeCustomersToTheDesignatedWallets() {
+    Score transfers = score("offramp_chain", "transfer");
+    Score accounts = score("offramp_chain", "account");
+    System.out.printf(
+        "detection truth: offramp_chain transfer P %.3f R %.3f, account P %.3f R %.3f%n",
+        transfers.precision(), transfers.recall(), accounts.precision(), accounts.recall());
+    // Measured 12 of 16 transfers / 12 of 16 accounts at precision 0.946 / 0.938 (no alert at all
+    // before the tag-label fix; 11 of 16 before the tie-break by first payout). The casher missed
+    // pays the exchange by MT103, whose date-only time is midnight, so the payout is not within 6 h
+    // of it; three fiat legs of one exchange still share payouts (results/detection.md).
+    assertThat(transfers.expected()).isEqualTo(16);
+    assertThat(transfers.recall()).isGreaterThanOrEqualTo(0.75);
+    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.75);
+    assertThat(transfers.precision()).isGreaterThanOrEqualTo(0.945);
+    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.937);
   }
 
   /**
