@@ -169,6 +169,16 @@ public final class AccountBaselines {
               DataTypes.DoubleType,
               "95th percentile of distinct payees per paying day")
           .column(
+              "paying_accounts",
+              DataTypes.LongType,
+              "Accounts of the group that paid on some day of their window: the sample the"
+                  + " per-day and amount statistics come from (min-peers counts these)")
+          .column(
+              "day_usd_p95",
+              DataTypes.DoubleType,
+              "95th percentile of USD paid out per paying day: the upper tail a cold account's"
+                  + " day is judged against")
+          .column(
               "vasp_payer_share",
               DataTypes.DoubleType,
               "Share of the group's accounts that ever paid a known exchange or OTC desk")
@@ -481,6 +491,9 @@ public final class AccountBaselines {
                     .countDistinct(when(col("first_exchange_payment").isNotNull(), col("account")))
                     .as("vasp_payers"),
                 functions
+                    .countDistinct(when(col("d.out_n").gt(0), col("account")))
+                    .as("paying_accounts"),
+                functions
                     .percentile_approx(when(col("d.out_n").gt(0), col("d.out_usd")), q, lit(1000))
                     .as("usd_q"),
                 functions
@@ -512,6 +525,8 @@ public final class AccountBaselines {
             col("usd_q").getItem(2).minus(col("usd_q").getItem(0)).divide(2).as("day_usd_mad"),
             col("day_n_p95").cast("double").as("day_n_p95"),
             col("day_payees_p95").cast("double").as("day_payees_p95"),
+            col("paying_accounts"),
+            col("usd_q").getItem(3).as("day_usd_p95"),
             col("vasp_payers").divide(col("accounts")).as("vasp_payer_share"));
   }
 }

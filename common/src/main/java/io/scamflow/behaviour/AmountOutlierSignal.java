@@ -14,7 +14,10 @@ import org.apache.spark.sql.functions;
 /**
  * Amount outlier: today's largest payment is far above what the account usually pays (robust
  * z-score against its own median and MAD); an account with too little history is measured against
- * its peer group instead. A victim's "top-up" many times its usual bill payment is the case.
+ * its peer group instead, with the group's upper-tail spread (peers pay rent and invoices too: a
+ * new account's first large payment is unusual only beyond what the group's own accounts pay), and
+ * its score counts cold-evidence-weight. A victim's "top-up" many times its usual bill payment is
+ * the case.
  */
 public final class AmountOutlierSignal implements Detector {
   @Override
@@ -41,7 +44,13 @@ public final class AmountOutlierSignal implements Detector {
             .where(own.or(col("peers_ok")))
             .withColumn("basis", BehaviourFrame.basis(own))
             .withColumn("ref_median", median)
-            .withColumn("ref_mad", conf.flooredMad(mad, median))
+            .withColumn(
+                "ref_mad",
+                functions
+                    .when(own, conf.flooredMad(mad, median))
+                    .otherwise(
+                        conf.peerSpread(
+                            col("p_amount_mad"), col("p_amount_median"), col("p_amount_p95"))))
             .withColumn(
                 "z", BehaviourConf.robustZ(col("t.out_max_usd"), col("ref_median"), col("ref_mad")))
             .where(col("t.out_max_usd").geq(minUsd).and(col("z").geq(minZ)))
@@ -53,7 +62,8 @@ public final class AmountOutlierSignal implements Detector {
     String rule =
         String.format(
             "amount outlier: a payment >= %.0f USD with robust z >= %.1f against the account's own"
-                + " median/MAD (its peer group's when it has little history)",
+                + " median/MAD (when it has little history: its peer group's median, spread the"
+                + " larger of the group's MAD and its upper tail, (p95 - median) / 1.645 sd)",
             minUsd, minZ);
     return BehaviourFrame.alerts(
         found,
@@ -61,7 +71,7 @@ public final class AmountOutlierSignal implements Detector {
         expr("transform(hits, x -> x.cp)"),
         expr("transform(hits, x -> x.transfer_id)"),
         expr("aggregate(hits, 0D, (a, x) -> a + x.usd)"),
-        col("z").divide(2 * minZ),
+        conf.scaledForCold(col("z").divide(2 * minZ), functions.not(own)),
         rule,
         struct(
             col("basis"),
@@ -70,6 +80,7 @@ public final class AmountOutlierSignal implements Detector {
             col("ref_mad").as("mad_usd"),
             functions.round(col("z"), 2).as("z"),
             col("b_amount_n").as("own_samples"),
-            col("peer_group")));
+            col("peer_group"),
+            functions.when(functions.not(own), col("cold_start")).as("cold_start")));
   }
 }

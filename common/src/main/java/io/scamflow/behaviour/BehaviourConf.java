@@ -19,7 +19,8 @@ record BehaviourConf(
     int coldStartMinActiveDays,
     int coldStartMinAmountSamples,
     int minPeers,
-    double madFloorRatio) {
+    double madFloorRatio,
+    double coldEvidenceWeight) {
 
   static final String PREFIX = "scamflow.behaviour.";
 
@@ -29,7 +30,8 @@ record BehaviourConf(
         settings.integer(PREFIX + "cold-start-min-active-days"),
         settings.integer(PREFIX + "cold-start-min-amount-samples"),
         settings.integer(PREFIX + "min-peers"),
-        settings.decimal(PREFIX + "mad-floor-ratio"));
+        settings.decimal(PREFIX + "mad-floor-ratio"),
+        settings.decimal(PREFIX + "cold-evidence-weight"));
   }
 
   /** One signal's thresholds: {@code scamflow.behaviour.<name>.<key>}. */
@@ -69,6 +71,30 @@ record BehaviourConf(
    */
   Column flooredMad(Column mad, Column median) {
     return greatest(coalesce(mad, lit(0.0)), median.multiply(madFloorRatio), lit(1.0));
+  }
+
+  /**
+   * The spread a cold account is measured with against its peer group: the larger of the group's
+   * floored MAD and its upper-tail spread, (p95 - median) / 1.645 in standard deviations, times
+   * 0.6745 to put it in MAD units. Amounts and daily totals are heavy-tailed (rent, tuition, a car,
+   * a supplier invoice among coffee and groceries): the middle half of a group says nothing about
+   * how rare a large payment is among its accounts, its 95th percentile does. For a normal
+   * distribution both spreads agree; a heavy upper tail widens the reference.
+   */
+  Column peerSpread(Column mad, Column median, Column p95) {
+    Column tail = coalesce(p95.minus(median), lit(0.0)).multiply(0.6745 / 1.645);
+    return greatest(flooredMad(mad, median), tail);
+  }
+
+  /**
+   * An alert's score (0..1), scaled by cold-evidence-weight when its reference was the peer group
+   * (the account has too little history of its own): entity_risk adds weight x score, so a cold
+   * account's "unusual among accounts like it" contributes at most this share of what "unusual for
+   * this account" would.
+   */
+  Column scaledForCold(Column score, Column peerBasis) {
+    Column clamped = functions.least(lit(1.0), greatest(lit(0.0), score));
+    return functions.when(peerBasis, clamped.multiply(coldEvidenceWeight)).otherwise(score);
   }
 
   /** Robust z-score 0.6745 (x - median) / spread, the spread from {@link #flooredMad}. */

@@ -100,8 +100,21 @@ final class BehaviourFrame {
         .withColumn(
             "cold",
             col("b_account").isNull().or(col("b_active_days").lt(conf.coldStartMinActiveDays())))
+        // the peer group is a reference only with min-peers accounts that paid: its per-day and
+        // amount statistics come from them alone (a group of 40 accounts of which 3 paid anything
+        // is a 3-account reference). Partitions written before paying_accounts existed: accounts.
+        .withColumn("p_payers", functions.coalesce(col("p_paying_accounts"), col("p_accounts")))
         .withColumn(
-            "peers_ok", functions.coalesce(col("p_accounts").geq(conf.minPeers()), lit(false)));
+            "peers_ok", functions.coalesce(col("p_payers").geq(conf.minPeers()), lit(false)))
+        .withColumn(
+            "cold_start",
+            functions.when(
+                col("cold"),
+                functions.format_string(
+                    "cold start: compared with peers (%d accounts of kind %s, country %s)",
+                    functions.coalesce(col("p_payers"), lit(0L)),
+                    functions.coalesce(col("account_kind"), lit("unknown")),
+                    functions.coalesce(col("country"), lit("XX")))));
   }
 
   /**

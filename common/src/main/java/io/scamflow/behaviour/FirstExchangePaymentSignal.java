@@ -80,6 +80,7 @@ public final class FirstExchangePaymentSignal implements Detector {
             col("t.in_usd").as("received_today_usd"),
             col("liquidated_savings"),
             col("b_first_seen").as("history_since"),
-            col("b_active_days").as("window_active_days")));
+            col("b_active_days").as("window_active_days"),
+            functions.when(functions.not(own), col("cold_start")).as("cold_start")));
   }
 }

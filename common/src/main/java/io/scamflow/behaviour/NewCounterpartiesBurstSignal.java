@@ -14,8 +14,9 @@ import org.apache.spark.sql.functions;
 
 /**
  * New counterparties burst: on one day the account pays several payees it has never paid or been
- * paid by in its window, and they are most of its payees. A cold account: more distinct payees than
- * a multiple of its peers' 95th percentile per day.
+ * paid by in its window, and they are most of its payees. Only for a warm account: a cold one has
+ * no past its payees could be new against (all are), and its many payees are velocity_spike's
+ * evidence, judged against its peers there.
  */
 public final class NewCounterpartiesBurstSignal implements Detector {
   @Override
@@ -34,7 +35,6 @@ public final class NewCounterpartiesBurstSignal implements Detector {
     double minNew = signal.decimal("min-new");
     double minShare = signal.decimal("min-share");
     double minUsd = signal.decimal("min-usd");
-    double peerMultiple = signal.decimal("peer-p95-multiple");
     Column own = BehaviourConf.ownHistory();
     Dataset<Row> found =
         BehaviourFrame.of(context)
@@ -53,21 +53,17 @@ public final class NewCounterpartiesBurstSignal implements Detector {
                     .size(col("new_payees"))
                     .divide(functions.greatest(functions.size(col("payees")), lit(1))))
             .where(col("t.out_usd").geq(minUsd).and(functions.size(col("new_payees")).geq(minNew)))
-            .where(
-                functions
-                    .when(own, col("new_share").geq(minShare))
-                    .otherwise(
-                        col("peers_ok")
-                            .and(
-                                functions
-                                    .size(col("new_payees"))
-                                    .geq(col("p_day_payees_p95").multiply(peerMultiple)))));
+            // own history only: with none (or fewer than cold-start-min-active-days active days)
+            // every payee is "new", so a cold account's new payees are just its payees, the count
+            // velocity_spike already judges against its peers; firing here too would count one
+            // fact twice (on the 2-day generated world both flagged the same accounts).
+            .where(own.and(col("new_share").geq(minShare)));
     String rule =
         String.format(
             "new counterparties burst: >= %.0f payees today not seen in the account's window"
-                + " (>= %.0f%% of its payees, >= %.0f USD), or more than %.1fx its peers' 95th"
-                + " percentile of payees per day when it has little history",
-            minNew, minShare * 100, minUsd, peerMultiple);
+                + " (>= %.0f%% of its payees, >= %.0f USD); only for an account with history of"
+                + " its own (a new account's payees are all new)",
+            minNew, minShare * 100, minUsd);
     return BehaviourFrame.alerts(
         found,
         typology(),
@@ -86,6 +82,6 @@ public final class NewCounterpartiesBurstSignal implements Detector {
             functions.size(col("payees")).as("payees_today"),
             functions.round(col("new_share"), 2).as("new_share"),
             col("b_counterparty_n").as("window_counterparties"),
-            col("p_day_payees_p95").as("peer_day_payees_p95")));
+            col("b_active_days").as("window_active_days")));
   }
 }

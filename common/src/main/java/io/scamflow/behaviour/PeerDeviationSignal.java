@@ -12,8 +12,10 @@ import org.apache.spark.sql.functions;
 
 /**
  * Peer deviation: the account pays out far more today than accounts of its kind and country pay on
- * a day they pay anything (robust z-score against the peer group's median and MAD). Judged for
- * every account, warm or cold.
+ * a day they pay anything (robust z-score against the peer group's median, with the larger of its
+ * MAD and its upper-tail spread: daily totals are heavy-tailed, a group's middle half does not say
+ * how rare a large day is). Judged for every account, warm or cold; a cold account's score counts
+ * cold-evidence-weight.
  */
 public final class PeerDeviationSignal implements Detector {
   @Override
@@ -35,7 +37,10 @@ public final class PeerDeviationSignal implements Detector {
     Dataset<Row> found =
         BehaviourFrame.of(context)
             .where(col("peers_ok").and(col("t.out_usd").geq(minUsd)))
-            .withColumn("ref_mad", conf.flooredMad(col("p_day_usd_mad"), col("p_day_usd_median")))
+            .withColumn(
+                "ref_mad",
+                conf.peerSpread(
+                    col("p_day_usd_mad"), col("p_day_usd_median"), col("p_day_usd_p95")))
             .withColumn(
                 "z",
                 BehaviourConf.robustZ(col("t.out_usd"), col("p_day_usd_median"), col("ref_mad")))
@@ -43,7 +48,8 @@ public final class PeerDeviationSignal implements Detector {
     String rule =
         String.format(
             "peer deviation: >= %.0f USD paid today, robust z >= %.1f against the per-day payments"
-                + " of accounts of the same kind and country",
+                + " of accounts of the same kind and country (median; spread the larger of their"
+                + " MAD and their upper tail, (p95 - median) / 1.645 sd)",
             minUsd, minZ);
     return BehaviourFrame.alerts(
         found,
@@ -51,7 +57,7 @@ public final class PeerDeviationSignal implements Detector {
         expr("transform(filter(outs, x -> x IS NOT NULL), x -> x.cp)"),
         expr("transform(filter(outs, x -> x IS NOT NULL), x -> x.transfer_id)"),
         col("t.out_usd"),
-        col("z").divide(2 * minZ),
+        conf.scaledForCold(col("z").divide(2 * minZ), col("cold")),
         rule,
         struct(
             col("peer_group"),
@@ -59,6 +65,8 @@ public final class PeerDeviationSignal implements Detector {
             col("t.out_usd").as("today_out_usd"),
             col("p_day_usd_median").as("peer_day_usd_median"),
             col("ref_mad").as("peer_day_usd_mad"),
-            functions.round(col("z"), 2).as("z")));
+            col("p_day_usd_p95").as("peer_day_usd_p95"),
+            functions.round(col("z"), 2).as("z"),
+            col("cold_start")));
   }
 }

@@ -30,7 +30,8 @@ public final class VelocitySpikeSignal implements Detector {
 
   @Override
   public Dataset<Row> detect(DetectionContext context) {
-    BehaviourConf.Signal signal = BehaviourFrame.conf(context).signal("velocity-spike");
+    BehaviourConf conf = BehaviourFrame.conf(context);
+    BehaviourConf.Signal signal = conf.signal("velocity-spike");
     double minRatio = signal.decimal("min-ratio");
     double minCount = signal.decimal("min-count");
     double minUsd = signal.decimal("min-usd");
@@ -74,9 +75,11 @@ public final class VelocitySpikeSignal implements Detector {
         expr("transform(filter(outs, x -> x IS NOT NULL), x -> x.cp)"),
         expr("transform(filter(outs, x -> x IS NOT NULL), x -> x.transfer_id)"),
         col("t.out_usd"),
-        functions
-            .greatest(col("count_ratio"), functions.coalesce(col("usd_ratio"), lit(0.0)))
-            .divide(2 * minRatio),
+        conf.scaledForCold(
+            functions
+                .greatest(col("count_ratio"), functions.coalesce(col("usd_ratio"), lit(0.0)))
+                .divide(2 * minRatio),
+            functions.not(own)),
         rule,
         struct(
             col("basis"),
@@ -87,6 +90,7 @@ public final class VelocitySpikeSignal implements Detector {
             col("b_max_day_out_n").as("max_day_out_n"),
             col("p_day_n_p95").as("peer_day_n_p95"),
             functions.round(col("count_ratio"), 2).as("count_ratio"),
-            functions.round(col("usd_ratio"), 2).as("usd_ratio")));
+            functions.round(col("usd_ratio"), 2).as("usd_ratio"),
+            col("cold_start")));
   }
 }

@@ -105,6 +105,17 @@ class TestAccountBaselines {
       pay(d, 9, "LAO1", "LAO2", 20 + d, "ACCT:TH:LAO2", "LA");
       pay(d, 10, "LAO2", "LAO1", 22 + d, "ACCT:TH:LAO1", "LA");
     }
+    // a Vietnamese group of seven accounts of which two pay: too few payers (min-peers 3) to say
+    // what a paying day looks like, however many accounts receive
+    for (int d = 0; d < DAYS; d++) {
+      for (int k = 1; k <= 5; k++) {
+        pay(d, 9, "VNP" + (1 + k % 2), "VNR" + k, 30 + k + d, "ACCT:TH:VNR" + k, "VN");
+      }
+    }
+    // warm: one grocery payment a day all week, then four payees it never paid on the last day
+    for (int d = 0; d < DAYS - 1; d++) {
+      pay(d, 17, "WARMBURST", "GROCER", 38.5 + d);
+    }
     // history, but only two active days in the last window (cold-start-min-active-days 3)
     pay(DAYS - 3, 9, "RARE", "GROCER", 33.5);
     pay(DAYS - 2, 9, "RARE", "UTILITY", 41.25);
@@ -116,9 +127,17 @@ class TestAccountBaselines {
     for (int i = 1; i <= 3; i++) {
       pay(last, 7 + i, "SLEEPER", "FRESH" + i, 2950.75);
     }
-    pay(last, 7, "NEWBIE", "FAR", 4800.25);
-    pay(last, 7, "LAONEW", "LAOFAR", 4800.25, "ACCT:TH:LAOFAR", "LA");
-    pay(last, 9, "RARE", "FAR", 4700.5);
+    // new accounts on their first day: one pays what the group's business pays every day (BIZ's
+    // invoices put the Thai group's 95th percentile near 5,200 USD), one far beyond anything the
+    // group's accounts pay
+    pay(last, 7, "NEWHONEST", "LANDLORD", 4800.25);
+    pay(last, 7, "NEWBIE", "FAR", 60000.25);
+    pay(last, 7, "LAONEW", "LAOFAR", 60000.25, "ACCT:TH:LAOFAR", "LA");
+    pay(last, 7, "VNNEW", "VNFAR", 60000.25, "ACCT:TH:VNFAR", "VN");
+    pay(last, 9, "RARE", "FAR", 60500.5);
+    for (int i = 1; i <= 4; i++) {
+      pay(last, 9 + i, "WARMBURST", "UNKNOWN" + i, 600.5 + i);
+    }
     // a new account paying six new payees on its first day: a burst only its peers can judge
     for (int i = 1; i <= 6; i++) {
       pay(last, 9 + i, "BURSTY", "NEWPAYEE" + i, 450.5 + i);
@@ -278,8 +297,68 @@ class TestAccountBaselines {
     Row a = alert("NEWBIE", "amount_outlier");
     assertThat(a.<String>getAs("evidence"))
         .contains("\"basis\":\"peers\"")
-        .contains("\"peer_group\":\"bank:TH\"");
+        .contains("\"peer_group\":\"bank:TH\"")
+        .contains("cold start: compared with peers (")
+        .containsPattern("\\([0-9]+ accounts of kind bank, country TH\\)");
     assertThat(typologiesOf("NEWBIE")).contains("peer_deviation");
+  }
+
+  @Test
+  void aNewHonestAccountPayingWhatItsPeersPayIsNotFlaggedForBeingNew(SparkSession spark) {
+    // 4,800 USD on its first day: far above the group's median payment (~45 USD), so a robust z
+    // on the median and MAD alone called it an outlier; but the group's own business pays that
+    // twice a day, and the group's upper tail (p95) says so
+    Row peers =
+        spark
+            .sql(
+                "SELECT amount_median, amount_p95, day_usd_p95 FROM silver.peer_baselines WHERE"
+                    + " peer_group = 'bank:TH' AND as_of_date = DATE'"
+                    + LAST.minusDays(1)
+                    + "'")
+            .first();
+    assertThat(peers.getDouble(0)).isLessThan(100.0);
+    assertThat(peers.getDouble(1)).isGreaterThan(4800.25);
+    assertThat(typologiesOf("NEWHONEST")).isEmpty();
+    // the new mule paying 60,000 USD is beyond that tail: amount outlier and peer deviation
+    String evidence = alert("NEWBIE", "amount_outlier").getAs("evidence");
+    assertThat(number(evidence, "mad_usd"))
+        .isCloseTo((peers.getDouble(1) - peers.getDouble(0)) * 0.6745 / 1.645, within(1e-6));
+    assertThat(number(alert("NEWBIE", "peer_deviation").getAs("evidence"), "peer_day_usd_p95"))
+        .isGreaterThan(4800.25);
+  }
+
+  @Test
+  void coldEvidenceCountsLessTowardsRiskThanTheSameEvidenceAgainstOwnHistory() {
+    double weight = conf.decimal("scamflow.behaviour.cold-evidence-weight");
+    assertThat(weight).isLessThan(1.0);
+    // the same z would score up to 1.0 against the account's own history
+    assertThat(alert("NEWBIE", "amount_outlier").<Double>getAs("score"))
+        .isLessThanOrEqualTo(weight);
+    assertThat(alert("NEWBIE", "peer_deviation").<Double>getAs("score"))
+        .isLessThanOrEqualTo(weight);
+    assertThat(alert("BURSTY", "velocity_spike").<Double>getAs("score"))
+        .isLessThanOrEqualTo(weight);
+    // a warm account's evidence keeps its full score (VICTIM's own-history outlier > 0.5)
+    assertThat(alert("VICTIM", "amount_outlier").<String>getAs("evidence"))
+        .doesNotContain("cold start");
+  }
+
+  @Test
+  void aPeerGroupIsAReferenceOnlyWithEnoughAccountsThatPay(SparkSession spark) {
+    Row vn =
+        spark
+            .sql(
+                "SELECT accounts, paying_accounts FROM silver.peer_baselines WHERE peer_group ="
+                    + " 'bank:VN' AND as_of_date = DATE'"
+                    + LAST.minusDays(1)
+                    + "'")
+            .first();
+    // seven accounts, min-peers 3: counted by accounts it was a reference; two of them pay
+    assertThat(vn.getLong(0)).isGreaterThanOrEqualTo(3);
+    assertThat(vn.getLong(1)).isEqualTo(2);
+    // the same 60,000 USD first payment that makes NEWBIE (Thai payers) an outlier
+    assertThat(typologiesOf("NEWBIE")).contains("amount_outlier", "peer_deviation");
+    assertThat(typologiesOf("VNNEW")).isEmpty();
   }
 
   @Test
@@ -303,17 +382,34 @@ class TestAccountBaselines {
 
   @Test
   void aColdAccountBurstingOnItsFirstDayIsJudgedByItsPeersCountsPerDay() {
-    assertThat(alert("BURSTY", "new_counterparties_burst").<String>getAs("evidence"))
-        .contains("\"basis\":\"peers\"")
-        .contains("\"new_payees\":6");
     assertThat(alert("BURSTY", "velocity_spike").<String>getAs("evidence"))
         .contains("\"basis\":\"peers\"")
-        .contains("\"today_out_n\":6");
+        .contains("\"today_out_n\":6")
+        .contains("cold start: compared with peers");
+    // a new account's six payees are all "new": that is the same fact velocity_spike judged, so
+    // new_counterparties_burst stays silent on it
+    assertThat(typologiesOf("BURSTY")).doesNotContain("new_counterparties_burst");
+  }
+
+  @Test
+  void newCounterpartiesAreJudgedAgainstAnAccountsOwnPast() {
+    // a week of one grocery payment a day, then four payees it never paid: its own evidence
+    Row a = alert("WARMBURST", "new_counterparties_burst");
+    assertThat(a.<String>getAs("evidence"))
+        .contains("\"basis\":\"own\"")
+        .contains("\"new_payees\":4")
+        .doesNotContain("cold start");
+    assertThat(a.<String>getList(a.fieldIndex("members")))
+        .contains("ACCT:TH:UNKNOWN1", "ACCT:TH:UNKNOWN4")
+        .doesNotContain("ACCT:TH:GROCER");
+    // velocity_spike fires on it too, on different evidence: USD many times its usual day
+    assertThat(alert("WARMBURST", "velocity_spike").<String>getAs("evidence"))
+        .contains("\"basis\":\"own\"");
   }
 
   @Test
   void aColdAccountWhosePeerGroupIsTooSmallIsNotJudgedAgainstNothing() {
-    // the same 4,800 USD first payment that makes NEWBIE (Thai peers) an outlier: two Lao
+    // the same 60,000 USD first payment that makes NEWBIE (Thai peers) an outlier: two Lao
     // accounts are too few to say what is normal, and the account has no history of its own
     assertThat(typologiesOf("NEWBIE")).contains("amount_outlier");
     assertThat(typologiesOf("LAONEW")).isEmpty();
