@@ -6,10 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 import io.scamflow.ingest.chain.ChainTables;
 import io.scamflow.ingest.kyc.KycTables;
 import io.scamflow.table.TableContract;
+import io.scamflow.transfers.ServiceNames;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -50,10 +50,7 @@ final class VaspAccounts {
       Dataset<Row> tags = tagsTable.get().where(in);
       keys = keys.union(tags.select(col("account_key").as("vasp_key")));
       // "X EXCHANGE LTD. hot wallet" / "... deposit": the service's name is the label's stem
-      Column stem =
-          functions.regexp_replace(
-              col("label"), "(?i)\\s+(hot wallet|deposit address|deposit|wallet)$", "");
-      names = names.union(tags.select(normalised(stem).as("vasp_name")));
+      names = names.union(tags.select(ServiceNames.ofLabel(col("label")).as("vasp_name")));
     }
     Optional<Dataset<Row>> linksTable = tables.apply(KycTables.SILVER_VASP_LINKS);
     if (linksTable.isPresent()) {
@@ -63,18 +60,11 @@ final class VaspAccounts {
               links
                   .where(col("deposit_account_key").isNotNull())
                   .select(col("deposit_account_key").as("vasp_key")));
-      names = names.union(links.select(normalised(col("vasp")).as("vasp_name")));
+      names = names.union(links.select(ServiceNames.normalised(col("vasp")).as("vasp_name")));
     }
     return new VaspAccounts(
         functions.broadcast(keys.distinct()),
         functions.broadcast(names.where(functions.length(col("vasp_name")).geq(4)).distinct()));
-  }
-
-  /** Upper case, letters and digits only, single spaces: how names are compared. */
-  static Column normalised(Column name) {
-    return functions.trim(
-        functions.regexp_replace(
-            functions.regexp_replace(functions.upper(name), "[^\\p{L}\\p{N}]+", " "), " +", " "));
   }
 
   /** The transfers with from_vasp / to_vasp: whether each end is a known exchange or OTC desk. */
@@ -89,7 +79,7 @@ final class VaspAccounts {
             .drop("vasp_key");
     Dataset<Row> byName =
         byKey
-            .withColumn("_norm", normalised(col(name)))
+            .withColumn("_norm", ServiceNames.normalised(col(name)))
             .join(
                 names.withColumn("n_hit", lit(true)),
                 col("_norm").equalTo(col("vasp_name")),

@@ -7,16 +7,14 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.upper;
 
 import io.scamflow.ingest.chain.ChainTables;
 import io.scamflow.ingest.kyc.KycTables;
 import io.scamflow.screen.Screening;
+import io.scamflow.transfers.ServiceNames;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,24 +31,10 @@ import org.apache.spark.sql.expressions.Window;
  *
  * <p>The exchange of a hot wallet is its tag label's stem: tag sources name the wallet ("LION CITY
  * DIGITAL EXCHANGE PTE. LTD. hot wallet", "Binance: Hot Wallet 6"), while KYC reports name the
- * exchange ("Lion City Digital Exchange Pte. Ltd."); both sides are compared by {@link #vaspName}.
+ * exchange ("Lion City Digital Exchange Pte. Ltd."); both sides are compared by {@link
+ * ServiceNames#ofLabel}.
  */
 public final class OfframpChainDetector implements Detector {
-  /**
-   * The exchange a KYC vasp name or a hot-wallet tag label stands for: the label without its wallet
-   * suffix ("hot wallet", "cold wallet", "deposit", "wallet", with an optional number), upper case,
-   * letters and digits only, single spaces (the comparison behaviour's VaspAccounts uses for
-   * names).
-   */
-  static Column vaspName(Column label) {
-    Column stem =
-        regexp_replace(
-            label,
-            "(?i)[\\s:,-]+(hot wallet|cold wallet|deposit address|deposit|wallet)(\\s*\\d+)?$",
-            "");
-    return trim(regexp_replace(regexp_replace(upper(stem), "[^\\p{L}\\p{N}]+", " "), " +", " "));
-  }
-
   @Override
   public String typology() {
     return "offramp_chain";
@@ -165,7 +149,7 @@ public final class OfframpChainDetector implements Detector {
         tagsTable
             .get()
             .where(lower(col("category")).contains("exchange"))
-            .select(col("account_key").as("hot"), vaspName(col("label")).as("vasp"))
+            .select(col("account_key").as("hot"), ServiceNames.ofLabel(col("label")).as("vasp"))
             .distinct();
     Dataset<Row> payouts =
         chain
@@ -191,7 +175,9 @@ public final class OfframpChainDetector implements Detector {
         linksTable
             .get()
             .where(col("bank_account_key").isNotNull())
-            .select(col("bank_account_key").as("customer"), vaspName(col("vasp")).as("vasp"))
+            .select(
+                col("bank_account_key").as("customer"),
+                ServiceNames.ofLabel(col("vasp")).as("vasp"))
             .distinct();
     Dataset<Row> found =
         edges

@@ -314,7 +314,9 @@ class TestTypologyDetectors {
                     "Hotwallet Exchange",
                     "Binance US"),
                 org.apache.spark.sql.Encoders.STRING())
-            .select(OfframpChainDetector.vaspName(org.apache.spark.sql.functions.col("value")))
+            .select(
+                io.scamflow.transfers.ServiceNames.ofLabel(
+                    org.apache.spark.sql.functions.col("value")))
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList();
     assertThat(names)
