@@ -31,20 +31,27 @@ public record Report(List<Score> scores, List<Score> ablation, Map<String, Strin
         .append("| scope | flagged | correct | precision | truth | found | recall | F1 |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Score s : ablation) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %d | %d | %s | %d | %d | %s | %s |%n",
-              s.scope(),
-              s.flagged(),
-              s.correct(),
-              fmt(s.precision()),
-              s.expected(),
-              s.found(),
-              fmt(s.recall()),
-              fmt(s.f1())));
+      b.append(scopeRow(s));
     }
     return b.toString();
+  }
+
+  /**
+   * One row of a per-scope table (| scope | flagged | correct | precision | truth | found | recall
+   * | F1 |), as the ablation table writes it; n/a where a ratio is undefined.
+   */
+  public static String scopeRow(Score s) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %d | %s | %d | %d | %s | %s |%n",
+        s.scope(),
+        s.flagged(),
+        s.correct(),
+        fmt(s.precision()),
+        s.expected(),
+        s.found(),
+        fmt(s.recall()),
+        fmt(s.f1()));
   }
 
   private static void row(StringBuilder b, Score s, String family) {

@@ -313,18 +313,7 @@ class TestBehaviourOnGeneratedWorld {
     }
     rows.addAll(report.ablation());
     for (Score s : rows) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %d | %d | %s | %d | %d | %s | %s |%n",
-              s.scope(),
-              s.flagged(),
-              s.correct(),
-              fmt(s.precision()),
-              s.expected(),
-              s.found(),
-              fmt(s.recall()),
-              fmt(s.f1())));
+      md.append(Report.scopeRow(s));
     }
     ResultsSection.write("behaviour.md", "TestBehaviourOnGeneratedWorld cold start", md.toString());
     System.out.println(md);
@@ -350,9 +339,5 @@ class TestBehaviourOnGeneratedWorld {
 
   private static String ratio(long num, long den) {
     return den == 0 ? "-" : String.format(Locale.ROOT, "%.3f", num / (double) den);
-  }
-
-  private static String fmt(double x) {
-    return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.3f", x);
   }
 }

@@ -52,13 +52,7 @@ class TestSynthSchedule {
         WorldParameters.of(Scale.TINY, LocalDate.parse(start), days, seed)
             .withOperations(operations);
     Path dir = TinyWorld.fresh("schedule-" + days + "-" + seed + "-" + operations);
-    Generator.generate(
-        params,
-        dir,
-        () -> {
-          throw new AssertionError("tiny must not need Spark");
-        },
-        false);
+    TinyWorld.generate(params, dir);
     Instant first = params.start().atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant after = params.start().plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
 

@@ -25,16 +25,20 @@ final class TinyWorld {
     if (dir == null) {
       params = params(42);
       dir = fresh("tiny-42");
-      result =
-          Generator.generate(
-              params,
-              dir,
-              () -> {
-                throw new AssertionError("tiny must not need Spark");
-              },
-              false);
+      result = generate(params, dir);
     }
     return dir;
+  }
+
+  /** Generates a tiny world into {@code dir}, failing if the generator asks for Spark. */
+  static Generator.Result generate(WorldParameters params, Path dir) {
+    return Generator.generate(
+        params,
+        dir,
+        () -> {
+          throw new AssertionError("tiny must not need Spark");
+        },
+        false);
   }
 
   static WorldParameters params() {
