@@ -188,7 +188,9 @@ public final class OfframpChainDetector implements Detector {
                 col("p.vasp")
                     .equalTo(col("c.vasp"))
                     .and(col("p.payout_ts").geq(col("b.ts")))
-                    .and(col("p.payout_ts").leq(col("b.ts").plus(Detections.hours(payoutHours))))
+                    .and(
+                        col("p.payout_ts")
+                            .leq(col("b.ts_late").plus(Detections.hours(payoutHours))))
                     .and(col("p.payout_usd").geq(col("b.amount_usd").multiply(minPayout)))
                     .and(col("p.payout_usd").leq(col("b.amount_usd"))))
             .select(
