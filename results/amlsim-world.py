@@ -31,7 +31,12 @@ each transfer's accounts, date, USD amount and each account's role:
 * alerts.csv: one row per positive account, CHECK_NAME the typology of its first laundering
   transfer, EVENT_DATE that transfer's date, as AMLSim's alert files list an alert's members.
 
-Usage: amlsim-world.py WORLD OUT
+With --timestamps, the transfers go to OUT/transactions.csv in AMLSim's newer layout
+(tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp,is_sar,alert_id) with the truth's
+time of day instead of tx.csv. AMLSim itself writes midnight there (its time is still a day
+step): this is a diagnostic, the same world with its times kept, to measure what day steps cost.
+
+Usage: amlsim-world.py [--timestamps] WORLD OUT
 """
 import csv
 import datetime
@@ -48,7 +53,7 @@ def step(day):
     return (datetime.date.fromisoformat(day) - BASE).days
 
 
-def main(world, out):
+def main(world, out, timestamps=False):
     accounts = {}  # account key -> truth row
     for path in sorted(glob.glob(os.path.join(world, "truth", "accounts", "*.csv"))):
         with open(path, newline="", encoding="utf-8") as f:
@@ -78,15 +83,25 @@ def main(world, out):
     os.makedirs(out, exist_ok=True)
 
     first_laundering = {}  # account key -> its first laundering transfer
-    with open(os.path.join(out, "tx.csv"), "w", newline="", encoding="utf-8") as w:
+    name = "transactions.csv" if timestamps else "tx.csv"
+    with open(os.path.join(out, name), "w", newline="", encoding="utf-8") as w:
         tx = csv.writer(w, lineterminator="\n")
-        tx.writerow(["TXN_ID", "ACCOUNT_ID", "COUNTER_PARTY_ACCOUNT_NUM", "TXN_SOURCE_TYPE_CODE",
-                     "tx_count", "TXN_AMOUNT_ORIG", "start", "end"])
+        if timestamps:
+            tx.writerow(["tran_id", "orig_acct", "bene_acct", "tx_type", "base_amt",
+                         "tran_timestamp", "is_sar", "alert_id"])
+        else:
+            tx.writerow(["TXN_ID", "ACCOUNT_ID", "COUNTER_PARTY_ACCOUNT_NUM",
+                         "TXN_SOURCE_TYPE_CODE", "tx_count", "TXN_AMOUNT_ORIG", "start", "end"])
         for n, r in enumerate(transfers, start=1):
             s = step(r["date"])
-            tx.writerow([n, ids[r["from_key"]], ids[r["to_key"]], "TRANSFER", 1,
-                         "%.2f" % float(r["amount_usd"]), s, s])
-            if r["laundering"] in ("1", "true"):
+            usd = "%.2f" % float(r["amount_usd"])
+            sar = r["laundering"] in ("1", "true")
+            if timestamps:
+                tx.writerow([n, ids[r["from_key"]], ids[r["to_key"]], "TRANSFER", usd,
+                             r["timestamp"], "true" if sar else "false", -1])
+            else:
+                tx.writerow([n, ids[r["from_key"]], ids[r["to_key"]], "TRANSFER", 1, usd, s, s])
+            if sar:
                 for key in (r["from_key"], r["to_key"]):
                     first_laundering.setdefault(key, r)
 
@@ -124,6 +139,7 @@ def main(world, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: amlsim-world.py WORLD OUT")
-    main(sys.argv[1], sys.argv[2])
+    args = [a for a in sys.argv[1:] if a != "--timestamps"]
+    if len(args) != 2:
+        sys.exit("usage: amlsim-world.py [--timestamps] WORLD OUT")
+    main(args[0], args[1], timestamps="--timestamps" in sys.argv[1:])

@@ -40,6 +40,7 @@ class TestAmlSimWorldScript {
       Set.of("ibm-aml-csv", "iso20022-pacs008", "swift-mt103");
   private static Path world;
   private static Path out;
+  private static Path outTimed;
 
   @BeforeAll
   static void writeTheWorldInAmlSimLayout() throws Exception {
@@ -53,6 +54,7 @@ class TestAmlSimWorldScript {
     }
     world = dir.resolve("world");
     out = dir.resolve("amlsim");
+    outTimed = dir.resolve("amlsim-timed");
     Generator.generate(
         WorldParameters.of(Scale.TINY, WorldParameters.DEFAULT_START, 1, 7),
         world,
@@ -60,15 +62,16 @@ class TestAmlSimWorldScript {
           throw new AssertionError("tiny must not need Spark");
         },
         false);
+    script(world.toString(), out.toString());
+    script("--timestamps", world.toString(), outTimed.toString());
+  }
+
+  private static void script(String... args) throws Exception {
     Path home = Path.of(System.getProperty("scamflow.home", "..")).toAbsolutePath().normalize();
-    Process p =
-        new ProcessBuilder(
-                "python3",
-                home.resolve("results/amlsim-world.py").toString(),
-                world.toString(),
-                out.toString())
-            .redirectErrorStream(true)
-            .start();
+    List<String> command =
+        new ArrayList<>(List.of("python3", home.resolve("results/amlsim-world.py").toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(log).isZero();
@@ -114,6 +117,48 @@ class TestAmlSimWorldScript {
     assertThat(read).isEqualTo(expected);
     assertThat(tx.accepted).allSatisfy(r -> assertThat(r.get("currency")).isEqualTo("USD"));
     assertThat(tx.accepted.stream().map(r -> r.get("tx_ref")).distinct()).hasSize(truth.size());
+  }
+
+  @Test
+  void withTimestampsTheNewerLayoutKeepsTheTruthsTimeOfDay() throws Exception {
+    List<Map<String, String>> truth = bankTruth();
+    Parsed tx = Parsed.file(new AmlSimCsvReader(), outTimed.resolve("transactions.csv"));
+
+    assertThat(tx.rejected).isEmpty();
+    assertThat(tx.accepted).hasSize(truth.size());
+    Map<String, String> keys = accountKeys();
+    Map<String, Long> read =
+        tx.accepted.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r ->
+                        r.get("value_ts").toString().replace(' ', 'T').replaceAll("\\.0$", "")
+                            + " "
+                            + keys.get(id(r.get("debtor_account_key")))
+                            + " "
+                            + keys.get(id(r.get("creditor_account_key")))
+                            + " "
+                            + r.get("is_laundering"),
+                    TreeMap::new,
+                    Collectors.counting()));
+    Map<String, Long> expected =
+        truth.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r ->
+                        r.get("timestamp").replace("Z", "")
+                            + " "
+                            + r.get("from_key")
+                            + " "
+                            + r.get("to_key")
+                            + " "
+                            + r.get("laundering").equals("1"),
+                    TreeMap::new,
+                    Collectors.counting()));
+    assertThat(read).isEqualTo(expected);
+    assertThat(Files.exists(outTimed.resolve("tx.csv"))).isFalse();
+    assertThat(Files.readAllLines(outTimed.resolve("accounts.csv")))
+        .isEqualTo(Files.readAllLines(out.resolve("accounts.csv")));
   }
 
   @Test
