@@ -136,6 +136,12 @@ def main(world, out, timestamps=False):
             n += 1
     print(f"{out}: {len(transfers)} transfers, {len(used)} accounts, {positives} isFraud, "
           f"steps {first_step}-{last_step}", file=sys.stderr)
+    last_day = BASE + datetime.timedelta(days=last_step)
+    if last_day > datetime.date.today():
+        # evaluate runs its one nightly on today's date: the detectors' look-back ends there
+        print(f"warning: the world ends on {last_day}, after today; `scamflow evaluate` runs on "
+              f"today's date and its network detectors will not see transfers dated later "
+              f"(generate with a start date that ends before today)", file=sys.stderr)
 
 
 if __name__ == "__main__":
