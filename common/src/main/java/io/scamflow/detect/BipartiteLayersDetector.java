@@ -53,6 +53,7 @@ public final class BipartiteLayersDetector implements Detector {
                 collect_list("transfer_id").as("ids"),
                 sum("amount_usd").as("usd"),
                 min("ts").as("first_ts"),
+                min("ts_late").as("first_ts_late"),
                 max("ts").as("last_ts"))
             .where(size(col("payees")).geq(minWidth));
     // complete blocks: payers sharing exactly the same payee set
@@ -64,6 +65,7 @@ public final class BipartiteLayersDetector implements Detector {
                 flatten(collect_list("ids")).as("ids"),
                 sum("usd").as("usd"),
                 min("first_ts").as("first_ts"),
+                min("first_ts_late").as("first_ts_late"),
                 max("last_ts").as("last_ts"))
             .where(size(col("payers")).geq(minWidth))
             .cache();
@@ -74,7 +76,7 @@ public final class BipartiteLayersDetector implements Detector {
                 blocks.as("bc"),
                 col("bc.payers")
                     .equalTo(col("ab.payees"))
-                    .and(col("bc.first_ts").geq(col("ab.first_ts")))
+                    .and(col("bc.first_ts_late").geq(col("ab.first_ts")))
                     .and(
                         col("bc.last_ts")
                             .leq(col("ab.first_ts").plus(Detections.hours(spanHours)))))
@@ -86,6 +88,7 @@ public final class BipartiteLayersDetector implements Detector {
                 col("ab.usd").as("usd"),
                 col("bc.usd").as("onward_usd"),
                 col("ab.first_ts").as("first_ts"),
+                col("ab.first_ts_late").as("first_ts_late"),
                 greatest(col("ab.last_ts"), col("bc.last_ts")).as("last_ts"));
     // the account that fed layer A: one source paying several of its accounts shortly before
     Dataset<Row> feeds =
@@ -94,13 +97,14 @@ public final class BipartiteLayersDetector implements Detector {
                 col("layer_a"),
                 col("layer_b"),
                 col("first_ts").as("fts"),
+                col("first_ts_late").as("fts_late"),
                 explode(col("layer_a")).as("a"))
             .join(
                 e.as("f"),
                 col("f.to_account")
                     .equalTo(col("a"))
-                    .and(col("f.ts").leq(col("fts")))
-                    .and(col("f.ts").geq(col("fts").minus(Detections.hours(spanHours)))))
+                    .and(col("f.ts").leq(col("fts_late")))
+                    .and(col("f.ts_late").geq(col("fts").minus(Detections.hours(spanHours)))))
             .groupBy(col("layer_a"), col("layer_b"), col("f.from_account").as("feeder"))
             .agg(countDistinct("a").as("fed"), collect_list("f.transfer_id").as("feed_ids"))
             .where(col("fed").geq(minWidth))

@@ -28,11 +28,13 @@ public final class CycleDetector implements Detector {
     double minUsd = context.decimal("cycle.min-usd");
     double minRatio = context.decimal("cycle.min-hop-ratio");
     double maxRatio = context.decimal("cycle.max-hop-ratio");
+    double minShare = context.decimal("cycle.min-account-share");
+    Dataset<Row> window = Detections.edges(context.transfers());
     Dataset<Row> e =
-        Detections.edges(context.transfers())
+        window
             .where(
                 col("amount_usd").geq(minUsd).and(col("from_account").notEqual(col("to_account"))))
-            .select("transfer_id", "from_account", "to_account", "ts", "amount_usd")
+            .select("transfer_id", "from_account", "to_account", "ts", "ts_late", "amount_usd")
             .cache();
 
     Dataset<Row> steps =
@@ -40,6 +42,7 @@ public final class CycleDetector implements Detector {
                 col("from_account").as("s_from"),
                 col("to_account").as("s_to"),
                 col("ts").as("s_ts"),
+                col("ts_late").as("s_ts_late"),
                 col("amount_usd").as("s_usd"),
                 array(col("transfer_id")).as("s_ids"),
                 array().cast("array<string>").as("s_side"))
@@ -52,9 +55,9 @@ public final class CycleDetector implements Detector {
           Paths.extend(
               open,
               steps,
-              col("n.s_ts")
+              col("n.s_ts_late")
                   .gt(col("p.last_ts"))
-                  .and(col("n.s_ts").leq(col("p.first_ts").plus(Detections.hours(spanHours))))
+                  .and(col("n.s_ts").leq(col("p.first_ts_late").plus(Detections.hours(spanHours))))
                   .and(col("n.s_usd").geq(col("p.last_usd").multiply(minRatio)))
                   .and(col("n.s_usd").leq(col("p.last_usd").multiply(maxRatio))));
       Dataset<Row> closed = step.where(col("cur").equalTo(col("start")));
@@ -68,11 +71,13 @@ public final class CycleDetector implements Detector {
             .withColumn("key", org.apache.spark.sql.functions.array_sort(col("ids")))
             .dropDuplicates("key")
             .withColumn("kept", col("last_usd").divide(col("first_usd")));
+    found = Detections.dedicated(found, window, col("start"), col("ids"), minShare);
     String rule =
         String.format(
-            "cycle: money returns to its sender through 2-%d time-ordered hops within %d h, each"
-                + " hop >= %.0f USD and %.0f-%.0f%% of the previous",
-            maxLength, spanHours, minUsd, minRatio * 100, maxRatio * 100);
+                "cycle: money returns to its sender through 2-%d time-ordered hops within %d h, each"
+                    + " hop >= %.0f USD and %.0f-%.0f%% of the previous",
+                maxLength, spanHours, minUsd, minRatio * 100, maxRatio * 100)
+            + Detections.dedicatedRule(minShare);
     return Detections.alerts(
         found,
         typology(),
@@ -85,7 +90,13 @@ public final class CycleDetector implements Detector {
         lit(0.6)
             .plus(lit(0.4).multiply(org.apache.spark.sql.functions.least(lit(1.0), col("kept")))),
         rule,
-        struct(col("length"), col("path"), col("first_usd"), col("last_usd"), col("kept")));
+        struct(
+            col("length"),
+            col("path"),
+            col("first_usd"),
+            col("last_usd"),
+            col("kept"),
+            col("account_share")));
   }
 
   /** The path's last account appears only once (no inner loop before it closes). */

@@ -38,6 +38,7 @@ public final class FanInDetector implements Detector {
     double minUsd = context.decimal("fan-in.min-total-usd");
     double minInflowUsd = context.decimal("fan-in.min-inflow-usd");
     int maxNextHops = context.integer("fan-in.max-next-hops");
+    double minShare = context.decimal("fan-in.min-account-share");
     Dataset<Row> e = Detections.edges(context.transfers());
 
     // Only material payments make a fan-in: shop takings and small transfers beside one large
@@ -51,6 +52,7 @@ public final class FanInDetector implements Detector {
                 org.apache.spark.sql.functions.count("transfer_id").as("in_count"),
                 min("ts").as("first_in"),
                 max("ts").as("last_in"),
+                max("ts_late").as("last_in_late"),
                 collect_list("transfer_id").as("in_ids"),
                 collect_list("from_account").as("senders_list"))
             .where(
@@ -67,8 +69,10 @@ public final class FanInDetector implements Detector {
                 out,
                 col("o.from_account")
                     .equalTo(col("i.account"))
-                    .and(col("o.ts").geq(col("i.first_in")))
-                    .and(col("o.ts").leq(col("i.last_in").plus(Detections.hours(forwardHours)))))
+                    .and(col("o.ts_late").geq(col("i.first_in")))
+                    .and(
+                        col("o.ts")
+                            .leq(col("i.last_in_late").plus(Detections.hours(forwardHours)))))
             .groupBy(
                 col("i.account"),
                 col("i.senders"),
@@ -95,19 +99,23 @@ public final class FanInDetector implements Detector {
                             .functions
                             .size(org.apache.spark.sql.functions.array_distinct(col("next_hops")))
                             .leq(maxNextHops)));
+    forwarded =
+        Detections.dedicated(
+            forwarded, e, col("account"), concat(col("in_ids"), col("out_ids")), minShare);
 
     String rule =
         String.format(
-            "fan-in: >= %d distinct senders of >= %.0f USD each to one account within %d h (>= %.0f"
-                + " USD in total), of which %.0f-%.0f%% is paid on within %d h to <= %d accounts",
-            minSenders,
-            minInflowUsd,
-            spanHours,
-            minUsd,
-            minForward * 100,
-            maxForward * 100,
-            forwardHours,
-            maxNextHops);
+                "fan-in: >= %d distinct senders of >= %.0f USD each to one account within %d h (>= %.0f"
+                    + " USD in total), of which %.0f-%.0f%% is paid on within %d h to <= %d accounts",
+                minSenders,
+                minInflowUsd,
+                spanHours,
+                minUsd,
+                minForward * 100,
+                maxForward * 100,
+                forwardHours,
+                maxNextHops)
+            + Detections.dedicatedRule(minShare);
     return Detections.alerts(
         forwarded,
         typology(),
@@ -122,6 +130,11 @@ public final class FanInDetector implements Detector {
             .plus(lit(0.5).multiply(least(lit(1.0), col("senders").divide(2.0 * minSenders)))),
         rule,
         struct(
-            col("senders"), col("in_usd"), col("out_usd"), col("forward_ratio"), col("next_hops")));
+            col("senders"),
+            col("in_usd"),
+            col("out_usd"),
+            col("forward_ratio"),
+            col("next_hops"),
+            col("account_share")));
   }
 }

@@ -39,6 +39,7 @@ public final class FanOutDetector implements Detector {
     double minUsd = context.decimal("fan-out.min-total-usd");
     double minAvgUsd = context.decimal("fan-out.min-avg-usd");
     int maxFunders = context.integer("fan-out.max-funders");
+    double minShare = context.decimal("fan-out.min-account-share");
     Dataset<Row> e = Detections.edges(context.transfers());
 
     Dataset<Row> outflow =
@@ -48,6 +49,7 @@ public final class FanOutDetector implements Detector {
                 sum("amount_usd").as("out_usd"),
                 org.apache.spark.sql.functions.count("transfer_id").as("out_count"),
                 min("ts").as("first_out"),
+                min("ts_late").as("first_out_late"),
                 max("ts").as("last_out"),
                 collect_list("transfer_id").as("out_ids"),
                 collect_list("to_account").as("receivers_list"))
@@ -65,8 +67,10 @@ public final class FanOutDetector implements Detector {
                 e.as("i"),
                 col("i.to_account")
                     .equalTo(col("f.account"))
-                    .and(col("i.ts").leq(col("f.first_out")))
-                    .and(col("i.ts").geq(col("f.first_out").minus(Detections.hours(fundingHours)))))
+                    .and(col("i.ts").leq(col("f.first_out_late")))
+                    .and(
+                        col("i.ts_late")
+                            .geq(col("f.first_out").minus(Detections.hours(fundingHours)))))
             .groupBy(
                 col("f.account"),
                 col("f.receivers"),
@@ -93,20 +97,24 @@ public final class FanOutDetector implements Detector {
                             .functions
                             .size(org.apache.spark.sql.functions.array_distinct(col("funders")))
                             .leq(maxFunders)));
+    funded =
+        Detections.dedicated(
+            funded, e, col("account"), concat(col("out_ids"), col("in_ids")), minShare);
 
     String rule =
         String.format(
-            "fan-out: >= %d distinct receivers paid by one account within %d h (>= %.0f USD,"
-                + " >= %.0f USD on average), funded %.0f-%.0f%% by money received from <= %d"
-                + " accounts in the %d h before",
-            minReceivers,
-            spanHours,
-            minUsd,
-            minAvgUsd,
-            minFunded * 100,
-            maxFunded * 100,
-            maxFunders,
-            fundingHours);
+                "fan-out: >= %d distinct receivers paid by one account within %d h (>= %.0f USD,"
+                    + " >= %.0f USD on average), funded %.0f-%.0f%% by money received from <= %d"
+                    + " accounts in the %d h before",
+                minReceivers,
+                spanHours,
+                minUsd,
+                minAvgUsd,
+                minFunded * 100,
+                maxFunded * 100,
+                maxFunders,
+                fundingHours)
+            + Detections.dedicatedRule(minShare);
     return Detections.alerts(
         funded,
         typology(),
@@ -121,6 +129,11 @@ public final class FanOutDetector implements Detector {
             .plus(lit(0.5).multiply(least(lit(1.0), col("receivers").divide(2.0 * minReceivers)))),
         rule,
         struct(
-            col("receivers"), col("out_usd"), col("in_usd"), col("funded_ratio"), col("funders")));
+            col("receivers"),
+            col("out_usd"),
+            col("in_usd"),
+            col("funded_ratio"),
+            col("funders"),
+            col("account_share")));
   }
 }

@@ -37,7 +37,9 @@ public final class GatherScatterDetector implements Detector {
     double minUsd = context.decimal("gather-scatter.min-usd");
     double minRatio = context.decimal("gather-scatter.min-forward-ratio");
     double maxRatio = context.decimal("gather-scatter.max-forward-ratio");
-    Dataset<Row> e = Detections.edges(context.transfers()).where(col("amount_usd").geq(minUsd));
+    double minShare = context.decimal("gather-scatter.min-account-share");
+    Dataset<Row> window = Detections.edges(context.transfers());
+    Dataset<Row> e = window.where(col("amount_usd").geq(minUsd));
 
     Dataset<Row> gathered =
         e.groupBy(col("to_account").as("hub"))
@@ -46,6 +48,7 @@ public final class GatherScatterDetector implements Detector {
                 sum("amount_usd").as("in_usd"),
                 min("ts").as("first_in"),
                 max("ts").as("last_in"),
+                max("ts_late").as("last_in_late"),
                 collect_list("transfer_id").as("in_ids"))
             .where(
                 size(col("sources"))
@@ -58,8 +61,10 @@ public final class GatherScatterDetector implements Detector {
                 e.as("o"),
                 col("o.from_account")
                     .equalTo(col("g.hub"))
-                    .and(col("o.ts").gt(col("g.first_in")))
-                    .and(col("o.ts").leq(col("g.last_in").plus(Detections.hours(forwardHours)))))
+                    .and(col("o.ts_late").gt(col("g.first_in")))
+                    .and(
+                        col("o.ts")
+                            .leq(col("g.last_in_late").plus(Detections.hours(forwardHours)))))
             .groupBy(
                 col("g.hub"), col("g.sources"), col("g.in_usd"), col("g.first_in"), col("g.in_ids"))
             .agg(
@@ -73,17 +78,21 @@ public final class GatherScatterDetector implements Detector {
                     .geq(minDestinations)
                     .and(col("forward_ratio").between(minRatio, maxRatio))
                     .and(size(array_intersect(col("sources"), col("destinations"))).equalTo(0)));
+    found =
+        Detections.dedicated(
+            found, window, col("hub"), concat(col("in_ids"), col("out_ids")), minShare);
     String rule =
         String.format(
-            "gather-scatter: >= %d senders pay one hub within %d h (>= %.0f USD each), and the hub"
-                + " pays %.0f-%.0f%% of it to >= %d other accounts within %d h",
-            minSources,
-            spanHours,
-            minUsd,
-            minRatio * 100,
-            maxRatio * 100,
-            minDestinations,
-            forwardHours);
+                "gather-scatter: >= %d senders pay one hub within %d h (>= %.0f USD each), and the hub"
+                    + " pays %.0f-%.0f%% of it to >= %d other accounts within %d h",
+                minSources,
+                spanHours,
+                minUsd,
+                minRatio * 100,
+                maxRatio * 100,
+                minDestinations,
+                forwardHours)
+            + Detections.dedicatedRule(minShare);
     return Detections.alerts(
         found,
         typology(),
@@ -105,6 +114,7 @@ public final class GatherScatterDetector implements Detector {
             col("destinations"),
             col("in_usd"),
             col("out_usd"),
-            col("forward_ratio")));
+            col("forward_ratio"),
+            col("account_share")));
   }
 }

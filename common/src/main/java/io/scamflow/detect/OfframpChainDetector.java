@@ -3,6 +3,7 @@ package io.scamflow.detect;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -47,6 +48,7 @@ public final class OfframpChainDetector implements Detector {
     int payoutHours = context.integer("offramp.payout-hours");
     double minUsd = context.decimal("offramp.min-usd");
     double minPayout = context.decimal("offramp.min-payout-ratio");
+    int minCustomers = context.integer("offramp.min-customers-paying");
     Dataset<Row> edges = Detections.edges(context.transfers());
     Optional<Dataset<Row>> hitsTable = context.table(Screening.HITS);
     Optional<Dataset<Row>> linksTable = context.table(KycTables.SILVER_VASP_LINKS);
@@ -179,16 +181,45 @@ public final class OfframpChainDetector implements Detector {
                 col("bank_account_key").as("customer"),
                 ServiceNames.ofLabel(col("vasp")).as("vasp"))
             .distinct();
+    // the exchange's own bank accounts: the payee is named as the exchange in the payment, or
+    // several of its KYC'd customers paid the account in the window (formats without names)
+    Dataset<Row> vasps = customers.select("vasp").distinct();
+    Dataset<Row> named =
+        java.util.Arrays.asList(context.transfers().columns()).contains("to_name")
+            ? context
+                .transfers()
+                .where(col("to_account").isNotNull().and(col("to_name").isNotNull()))
+                .select(
+                    col("to_account").as("account"),
+                    ServiceNames.ofLabel(col("to_name")).as("vasp"))
+                .join(vasps, "vasp")
+            : vasps.withColumn("account", lit(null).cast("string")).where(lit(false));
+    Dataset<Row> paidByCustomers =
+        edges
+            .join(customers, col("customer").equalTo(col("from_account")))
+            .groupBy(col("to_account").as("account"), col("vasp"))
+            .agg(countDistinct("customer").as("customers"))
+            .where(col("customers").geq(minCustomers))
+            .select("account", "vasp");
+    Dataset<Row> exchangeAccounts =
+        named.select("account", "vasp").union(paidByCustomers).distinct();
     Dataset<Row> found =
         edges
             .as("b")
             .join(customers.as("c"), col("c.customer").equalTo(col("b.from_account")))
             .join(
+                exchangeAccounts.as("xa"),
+                col("xa.account")
+                    .equalTo(col("b.to_account"))
+                    .and(col("xa.vasp").equalTo(col("c.vasp"))))
+            .join(
                 payouts.as("p"),
                 col("p.vasp")
                     .equalTo(col("c.vasp"))
                     .and(col("p.payout_ts").geq(col("b.ts")))
-                    .and(col("p.payout_ts").leq(col("b.ts").plus(Detections.hours(payoutHours))))
+                    .and(
+                        col("p.payout_ts")
+                            .leq(col("b.ts_late").plus(Detections.hours(payoutHours))))
                     .and(col("p.payout_usd").geq(col("b.amount_usd").multiply(minPayout)))
                     .and(col("p.payout_usd").leq(col("b.amount_usd"))))
             .select(
@@ -210,14 +241,28 @@ public final class OfframpChainDetector implements Detector {
                                 col("payout_ts").asc(),
                                 col("payout_id").asc(),
                                 col("ids").asc())))
+            .where(col("r").equalTo(1))
+            .drop("r")
+            // one payout pays out one bank payment: of the customers' payments it could answer,
+            // the closest in amount (the exchange's fee is small), then the latest before it
+            .withColumn(
+                "r",
+                row_number()
+                    .over(
+                        Window.partitionBy("payout_id")
+                            .orderBy(
+                                col("payout_usd").divide(col("usd")).desc(),
+                                col("first_ts").desc(),
+                                col("fiat_id").asc())))
             .where(col("r").equalTo(1));
     Column hops = size(col("path")).minus(1);
     String rule =
         String.format(
-            "off-ramp chain: a KYC'd customer pays an exchange (>= %.0f USD), the exchange pays"
+            "off-ramp chain: a KYC'd customer pays the exchange's bank account (named as the"
+                + " exchange, or paid by >= %d of its customers) >= %.0f USD, the exchange pays"
                 + " %.0f-100%% of it out within %d h to a wallet that reaches a listed address in"
-                + " <= %d time-ordered hops (each within %d h)",
-            minUsd, minPayout * 100, payoutHours, maxHops, hopHours);
+                + " <= %d time-ordered hops (each within %d h); each payout answers one payment",
+            minCustomers, minUsd, minPayout * 100, payoutHours, maxHops, hopHours);
     return Detections.alerts(
         found,
         typology(),

@@ -83,6 +83,7 @@ public final class PeelChainDetector implements Detector {
             col("hop").as("s_from"),
             col("next").as("s_to"),
             col("ts").as("s_ts"),
+            col("ts").as("s_ts_late"), // chain hops: block times, exact
             col("usd").as("s_usd"),
             array(col("peel_id"), col("rest_id")).as("s_ids"),
             array(col("peeled_to")).as("s_side"));

@@ -31,7 +31,9 @@ public final class RapidPassThroughDetector implements Detector {
     double minKept = context.decimal("pass-through.min-out-ratio");
     double maxKept = context.decimal("pass-through.max-out-ratio");
     double minUsd = context.decimal("pass-through.min-usd");
-    Dataset<Row> e = Detections.edges(context.transfers()).where(col("amount_usd").geq(minUsd));
+    double minShare = context.decimal("pass-through.min-account-share");
+    Dataset<Row> window = Detections.edges(context.transfers());
+    Dataset<Row> e = window.where(col("amount_usd").geq(minUsd));
 
     Dataset<Row> pairs =
         e.as("i")
@@ -39,8 +41,8 @@ public final class RapidPassThroughDetector implements Detector {
                 e.as("o"),
                 col("o.from_account")
                     .equalTo(col("i.to_account"))
-                    .and(col("o.ts").gt(col("i.ts")))
-                    .and(col("o.ts").leq(col("i.ts").plus(Detections.hours(maxHours))))
+                    .and(col("o.ts_late").gt(col("i.ts")))
+                    .and(col("o.ts").leq(col("i.ts_late").plus(Detections.hours(maxHours))))
                     .and(col("o.to_account").notEqual(col("i.from_account")))
                     .and(col("o.amount_usd").geq(col("i.amount_usd").multiply(minKept)))
                     .and(col("o.amount_usd").leq(col("i.amount_usd").multiply(maxKept))))
@@ -53,9 +55,16 @@ public final class RapidPassThroughDetector implements Detector {
                 col("i.amount_usd").as("in_usd"),
                 col("i.ts").as("in_ts"),
                 col("o.ts").as("out_ts"),
-                unix_timestamp(col("o.ts"))
-                    .minus(unix_timestamp(col("i.ts")))
-                    .divide(3600.0)
+                // 0 when a date-only side leaves the order open
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .greatest(
+                        lit(0.0),
+                        unix_timestamp(col("o.ts"))
+                            .minus(unix_timestamp(col("i.ts")))
+                            .divide(3600.0))
                     .as("gap_hours"))
             // one pair per inflow: its first qualifying outflow (dropDuplicates would keep
             // whichever row a partition met first, so another partitioning gave another alert)
@@ -83,12 +92,15 @@ public final class RapidPassThroughDetector implements Detector {
                 min("gap_hours").as("min_gap_hours"),
                 collect_list(array(col("in_id"), col("out_id"))).as("ids"),
                 collect_list(array(col("source"), col("target"))).as("neighbours"));
+    perAccount =
+        Detections.dedicated(perAccount, window, col("account"), flatten(col("ids")), minShare);
 
     String rule =
         String.format(
-            "rapid pass-through: money in, then %.0f-%.0f%% of it out to another account within"
-                + " %d h (>= %.0f USD)",
-            minKept * 100, maxKept * 100, maxHours, minUsd);
+                "rapid pass-through: money in, then %.0f-%.0f%% of it out to another account within"
+                    + " %d h (>= %.0f USD)",
+                minKept * 100, maxKept * 100, maxHours, minUsd)
+            + Detections.dedicatedRule(minShare);
     return Detections.alerts(
         perAccount,
         typology(),
@@ -100,6 +112,6 @@ public final class RapidPassThroughDetector implements Detector {
         col("last_ts"),
         lit(1.0).minus(col("min_gap_hours").divide(2.0 * maxHours)),
         rule,
-        struct(col("pairs"), col("usd"), col("min_gap_hours")));
+        struct(col("pairs"), col("usd"), col("min_gap_hours"), col("account_share")));
   }
 }

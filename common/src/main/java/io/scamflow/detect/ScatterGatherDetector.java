@@ -42,8 +42,8 @@ public final class ScatterGatherDetector implements Detector {
                 e.as("b"),
                 col("b.from_account")
                     .equalTo(col("a.to_account"))
-                    .and(col("b.ts").gt(col("a.ts")))
-                    .and(col("b.ts").leq(col("a.ts").plus(Detections.hours(forwardHours))))
+                    .and(col("b.ts_late").gt(col("a.ts")))
+                    .and(col("b.ts").leq(col("a.ts_late").plus(Detections.hours(forwardHours))))
                     .and(col("b.to_account").notEqual(col("a.from_account")))
                     .and(col("b.amount_usd").geq(col("a.amount_usd").multiply(minRatio)))
                     .and(col("b.amount_usd").leq(col("a.amount_usd"))))

@@ -79,7 +79,7 @@ public final class VictimPatternDetector implements Detector {
                 col("r.to_account")
                     .equalTo(col("s.victim"))
                     .and(col("r.from_account").notEqual(col("s.payee")))
-                    .and(col("r.ts").gt(col("s.first_ts")))
+                    .and(col("r.ts_late").gt(col("s.first_ts")))
                     .and(col("r.ts").leq(col("s.first_ts").plus(Detections.hours(returnHours))))
                     .and(col("r.amount_usd").geq(col("s.first_usd").multiply(returnMin)))
                     .and(col("r.amount_usd").leq(col("s.first_usd").multiply(returnMax))))

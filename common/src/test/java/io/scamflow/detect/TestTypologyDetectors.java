@@ -41,6 +41,11 @@ class TestTypologyDetectors {
   private static Map<String, List<Row>> alerts;
 
   private static void t(String id, String from, String to, String at, double usd) {
+    t(id, from, to, at, usd, null);
+  }
+
+  /** A transfer whose payee is named ({@code toName}), as bank formats state it. */
+  private static void t(String id, String from, String to, String at, double usd, String toName) {
     LocalDateTime ts = LocalDateTime.parse("2026-03-" + at);
     String rail = from.startsWith("TRON:") ? "CHAIN" : "FIAT";
     ROWS.add(
@@ -53,7 +58,8 @@ class TestTypologyDetectors {
             Date.valueOf(ts.toLocalDate()),
             new BigDecimal(String.valueOf(usd)),
             "USD",
-            new BigDecimal(String.valueOf(usd))));
+            new BigDecimal(String.valueOf(usd)),
+            toName));
   }
 
   @BeforeAll
@@ -133,11 +139,17 @@ class TestTypologyDetectors {
     // off-ramp: MULE (a KYC'd customer of Siamcoin) pays the exchange; the hot wallet pays MW,
     // which sends on through MH to a designated wallet. HONESTCUST does the same, but its wallet
     // pays a friend.
-    t("or1", "ACCT:MULE", "ACCT:SIAMCOIN", "07T01:00", 3000);
+    String siamcoin = "Siamcoin Digital Asset Exchange Co., Ltd.";
+    t("or1", "ACCT:MULE", "ACCT:SIAMCOIN", "07T01:00", 3000, siamcoin);
     t("or2", "TRON:HOT", "TRON:MW", "07T02:00", 2970);
     t("or3", "TRON:MW", "TRON:MH", "07T03:00", 2950);
     t("or4", "TRON:MH", "TRON:BOSS", "07T05:00", 2900);
-    t("oh1", "ACCT:HONESTCUST", "ACCT:SIAMCOIN", "07T01:30", 800);
+    t("oh1", "ACCT:HONESTCUST", "ACCT:SIAMCOIN", "07T01:30", 800, siamcoin);
+    // look-alikes of the fiat leg: another customer paid Siamcoin shortly before, an amount the
+    // same payout could answer (2,970 of 3,100), but one payout answers one payment, the closest
+    // in amount; a third customer paid a friend, not the exchange, an even closer amount
+    t("ob1", "ACCT:BUYER2", "ACCT:SIAMCOIN", "07T00:30", 3100, siamcoin);
+    t("oc1", "ACCT:COUSIN", "ACCT:FRIEND2", "07T01:10", 2980);
     t("oh2", "TRON:HOT", "TRON:HW", "07T02:30", 795);
     t("oh3", "TRON:HW", "TRON:FRIEND", "07T04:00", 790);
 
@@ -151,7 +163,8 @@ class TestTypologyDetectors {
             .add("value_date", DataTypes.DateType)
             .add("amount", DataTypes.createDecimalType(38, 18))
             .add("currency", DataTypes.StringType)
-            .add("amount_usd", DataTypes.createDecimalType(24, 2));
+            .add("amount_usd", DataTypes.createDecimalType(24, 2))
+            .add("to_name", DataTypes.StringType);
     var transfers = spark.createDataFrame(ROWS, schema);
 
     InputTables.write(
@@ -206,6 +219,30 @@ class TestTypologyDetectors {
                 null,
                 "ACCT:HONESTCUST",
                 "TDEP2",
+                "TRON"),
+            RowFactory.create(
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
+                "c3",
+                "Buyer Two",
+                null,
+                "TH",
+                null,
+                null,
+                null,
+                "ACCT:BUYER2",
+                "TDEP3",
+                "TRON"),
+            RowFactory.create(
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
+                "c4",
+                "Cousin",
+                null,
+                "TH",
+                null,
+                null,
+                null,
+                "ACCT:COUSIN",
+                "TDEP4",
                 "TRON")));
     InputTables.write(
         lh,
