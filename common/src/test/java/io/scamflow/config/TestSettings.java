@@ -125,4 +125,40 @@ class TestSettings {
     assertThat(Path.of(Settings.defaults(Map.of("lakehouse", "rel/lake")).lakehouse()).isAbsolute())
         .isTrue();
   }
+
+  /**
+   * conf/amlsim.conf is local.conf with lower USD floors and nothing else: every key it changes is
+   * a USD floor of a detector or signal, divided by at least 10.
+   */
+  @Test
+  void amlSimConfOnlyLowersUsdFloors() {
+    Path home = Path.of(System.getProperty("scamflow.home", "..")).toAbsolutePath().normalize();
+    Map<String, String> local =
+        Settings.load(
+                Optional.of(home.resolve("conf/local.conf")), Optional.empty(), Map.of(), Map.of())
+            .describe();
+    Map<String, String> amlsim =
+        Settings.load(
+                Optional.of(home.resolve("conf/amlsim.conf")), Optional.empty(), Map.of(), Map.of())
+            .describe();
+    assertThat(amlsim.keySet()).isEqualTo(local.keySet());
+    Map<String, String> changed = new java.util.TreeMap<>();
+    amlsim.forEach(
+        (k, v) -> {
+          if (!v.equals(local.get(k))) {
+            changed.put(k, local.get(k) + " -> " + v);
+          }
+        });
+    assertThat(changed)
+        .isNotEmpty()
+        .containsKeys("scamflow.detect.cycle.min-usd", "scamflow.behaviour.amount-outlier.min-usd")
+        .allSatisfy(
+            (k, v) -> {
+              assertThat(k)
+                  .matches("scamflow\\.(detect|behaviour)\\..*usd")
+                  .doesNotContain("max-usd");
+              assertThat(Double.parseDouble(amlsim.get(k)))
+                  .isLessThanOrEqualTo(Double.parseDouble(local.get(k)) / 10);
+            });
+  }
 }

@@ -25,6 +25,12 @@ final class Parsed {
     }
   }
 
+  static Parsed file(FormatReader reader, java.nio.file.Path file) throws Exception {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return read(reader, in);
+    }
+  }
+
   static Parsed text(FormatReader reader, String text) throws Exception {
     return read(reader, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
