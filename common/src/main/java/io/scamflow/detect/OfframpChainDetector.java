@@ -241,19 +241,6 @@ public final class OfframpChainDetector implements Detector {
                                 col("payout_ts").asc(),
                                 col("payout_id").asc(),
                                 col("ids").asc())))
-            .where(col("r").equalTo(1))
-            .drop("r")
-            // one payout pays out one bank payment: of the customers' payments it could answer,
-            // the closest in amount (the exchange's fee is small), then the latest before it
-            .withColumn(
-                "r",
-                row_number()
-                    .over(
-                        Window.partitionBy("payout_id")
-                            .orderBy(
-                                col("payout_usd").divide(col("usd")).desc(),
-                                col("first_ts").desc(),
-                                col("fiat_id").asc())))
             .where(col("r").equalTo(1));
     Column hops = size(col("path")).minus(1);
     String rule =
@@ -261,7 +248,7 @@ public final class OfframpChainDetector implements Detector {
             "off-ramp chain: a KYC'd customer pays the exchange's bank account (named as the"
                 + " exchange, or paid by >= %d of its customers) >= %.0f USD, the exchange pays"
                 + " %.0f-100%% of it out within %d h to a wallet that reaches a listed address in"
-                + " <= %d time-ordered hops (each within %d h); each payout answers one payment",
+                + " <= %d time-ordered hops (each within %d h)",
             minCustomers, minUsd, minPayout * 100, payoutHours, maxHops, hopHours);
     return Detections.alerts(
         found,
