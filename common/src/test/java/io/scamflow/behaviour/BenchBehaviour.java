@@ -91,7 +91,9 @@ class BenchBehaviour {
         .withColumn("from_account", ingestKey(col("from_account")))
         .withColumn("to_account", ingestKey(col("to_account")))
         .withColumn("run_date", lit(java.sql.Date.valueOf(d)))
-        .withColumn("natural_ref", col("transfer_id"));
+        .withColumn("natural_ref", col("transfer_id"))
+        .withColumn("amount", col("amount").cast(SilverTransfers.AMOUNT))
+        .withColumn("amount_usd", col("amount_usd").cast(SilverTransfers.USD));
   }
 
   /**
