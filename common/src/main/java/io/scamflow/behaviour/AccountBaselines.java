@@ -48,7 +48,10 @@ public final class AccountBaselines {
               "account_kind",
               DataTypes.StringType,
               "bank, tron, ethereum, bitcoin, or vasp for a known exchange or OTC account")
-          .column("country", DataTypes.StringType, "Account's country as payments state it")
+          .column(
+              "country",
+              DataTypes.StringType,
+              "Account's country as payments state it, else as its key states it (IBAN, else BIC)")
           .column(
               "peer_group",
               DataTypes.StringType,

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.scamflow.config.Settings;
+import io.scamflow.ingest.bank.AccountKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,8 @@ final class DailyActivity {
   }
 
   /**
-   * Per account: its day summary ({@link #DAY}) for {@code day}, its kind, country and whether it
+   * Per account: its day summary ({@link #DAY}) for {@code day}, its kind, country (as payments
+   * state it, else as its key states it: {@link AccountKeys#countryOfKey(Column)}) and whether it
    * is itself a known exchange or OTC account.
    */
   static Dataset<Row> perAccount(Dataset<Row> sides, java.time.LocalDate day, Settings settings) {
@@ -205,7 +207,10 @@ final class DailyActivity {
     return agg.select(
         col("account"),
         when(col("is_vasp"), lit("vasp")).otherwise(col("rail_kind")).as("account_kind"),
-        col("country"),
+        // the account's own country when payments state it, else the one its key states (an
+        // IBAN's, else its BIC's): most bank accounts carry none, and a peer group "bank:XX"
+        // would mix every country
+        coalesce(col("country"), AccountKeys.countryOfKey(col("account"))).as("country"),
         dayStruct.cast(DAY).as("today"));
   }
 

@@ -32,6 +32,13 @@ import org.junit.jupiter.api.Test;
  * the eight signals (over the detection window, against the previous night's baselines) are timed.
  * Beside them, for contrast, the same baseline recomputed from scratch over every day so far.
  * Writes its section of results/behaviour.md; numbers, never assertions.
+ *
+ * <p>With {@code -Dbench.behaviour.world=DIR} (a world from {@code scamflow generate}) the days are
+ * the world's own: each generated date's truth transfers (optionally only the first {@code
+ * -Dbench.behaviour.shards} shards of each day) in silver.transfers' shape ({@code
+ * io.scamflow.evaluate.TruthTransfers}), keys written as ingest writes them; the table goes to its
+ * own section ("BenchBehaviour world"), rewritten after every day so a run stopped early leaves the
+ * days it measured.
  */
 @SparkTest
 class BenchBehaviour {
@@ -40,6 +47,82 @@ class BenchBehaviour {
   private static final int ACCOUNTS = Integer.getInteger("bench.behaviour.accounts", 10_000);
   private static final int PER_DAY = Integer.getInteger("bench.behaviour.transfers", 20_000);
   private static final int WINDOW = Integer.getInteger("bench.behaviour.window", 7);
+  private static final String WORLD = System.getProperty("bench.behaviour.world", "");
+  private static final int SHARDS = Integer.getInteger("bench.behaviour.shards", 0);
+  // recomputing from scratch over all days is the contrast; on a world's days it is optional
+  private static final boolean SCRATCH =
+      Boolean.parseBoolean(
+          System.getProperty("bench.behaviour.scratch", String.valueOf(WORLD.isEmpty())));
+
+  /** The world's generated dates (truth/transfers/transfers-DATE-sNNN.csv), oldest first. */
+  private static List<LocalDate> worldDays() throws IOException {
+    try (var files = Files.list(Path.of(WORLD, "truth", "transfers"))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("transfers-\\d{4}-\\d{2}-\\d{2}-s\\d+\\.csv"))
+          .map(n -> LocalDate.parse(n.substring("transfers-".length(), "transfers-".length() + 10)))
+          .distinct()
+          .sorted()
+          .limit(Integer.getInteger("bench.behaviour.days", Integer.MAX_VALUE))
+          .toList();
+    }
+  }
+
+  /** One generated day's truth transfers (the first SHARDS shards when set) as silver rows. */
+  private static Dataset<Row> worldDay(SparkSession spark, LocalDate d) throws IOException {
+    List<String> files;
+    try (var all = Files.list(Path.of(WORLD, "truth", "transfers"))) {
+      files =
+          all.filter(f -> f.getFileName().toString().startsWith("transfers-" + d + "-s"))
+              .map(Path::toString)
+              .sorted()
+              .limit(SHARDS > 0 ? SHARDS : Long.MAX_VALUE)
+              .toList();
+    }
+    Dataset<Row> truth =
+        io.scamflow.evaluate.TruthTransfers.truth(spark, files.toArray(String[]::new));
+    return io.scamflow.evaluate.TruthTransfers.asSilver(truth)
+        .withColumn(
+            "chain",
+            org.apache.spark.sql.functions.when(
+                col("rail").equalTo("CHAIN"),
+                org.apache.spark.sql.functions.upper(
+                    org.apache.spark.sql.functions.substring_index(col("from_account"), ":", 1))))
+        .withColumn("from_account", ingestKey(col("from_account")))
+        .withColumn("to_account", ingestKey(col("to_account")))
+        .withColumn("run_date", lit(java.sql.Date.valueOf(d)))
+        .withColumn("natural_ref", col("transfer_id"))
+        .withColumn("amount", col("amount").cast(SilverTransfers.AMOUNT))
+        .withColumn("amount_usd", col("amount_usd").cast(SilverTransfers.USD));
+  }
+
+  /**
+   * A truth key ({@code BIC:account}, {@code tron:address}) as ingest keys it: {@code IBAN:<iban>}
+   * when the account has an IBAN's shape (the generator's IBANs are valid), else {@code
+   * ACCT:<BIC8>:<number>}; chain addresses with the chain upper-cased.
+   */
+  private static org.apache.spark.sql.Column ingestKey(org.apache.spark.sql.Column k) {
+    org.apache.spark.sql.Column last = org.apache.spark.sql.functions.substring_index(k, ":", -1);
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .when(
+            k.rlike("^(tron|ethereum|bitcoin):"),
+            org.apache.spark.sql.functions.concat(
+                org.apache.spark.sql.functions.upper(
+                    org.apache.spark.sql.functions.substring_index(k, ":", 1)),
+                lit(":"),
+                last))
+        .when(
+            k.rlike("^[A-Z0-9]{8,11}:[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$"),
+            org.apache.spark.sql.functions.concat(lit("IBAN:"), last))
+        .when(
+            k.rlike("^[A-Z0-9]{8,11}:"),
+            org.apache.spark.sql.functions.concat(
+                lit("ACCT:"), org.apache.spark.sql.functions.substring(k, 1, 8), lit(":"), last))
+        .otherwise(k);
+  }
 
   private static Dataset<Row> day(SparkSession spark, LocalDate d, int index) {
     long seed = index * 1_000_003L;
@@ -90,10 +173,31 @@ class BenchBehaviour {
     TableWriter writer = new TableWriter(lh);
     AccountBaselines baselines = new AccountBaselines(lh, conf);
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < DAYS; i++) {
-      LocalDate d = START.plusDays(i);
+    boolean world = !WORLD.isEmpty();
+    List<LocalDate> dates = new ArrayList<>();
+    if (world) {
+      dates.addAll(worldDays());
+    } else {
+      for (int i = 0; i < DAYS; i++) {
+        dates.add(START.plusDays(i));
+      }
+    }
+    long soFar = 0;
+    for (int i = 0; i < dates.size(); i++) {
+      LocalDate d = dates.get(i);
       RunContext run = RunContext.start("bench", d);
-      writer.replaceDay(SilverTransfers.TABLE, day(spark, d, i), run);
+      long tl = System.nanoTime();
+      Dataset<Row> input = world ? worldDay(spark, d) : day(spark, d, i);
+      writer.replaceDay(SilverTransfers.TABLE, input, run);
+      double load = (System.nanoTime() - tl) / 1e9;
+      long today =
+          world
+              ? spark
+                  .table(SilverTransfers.TABLE.name())
+                  .where(col("run_date").equalTo(lit(java.sql.Date.valueOf(d))))
+                  .count()
+              : PER_DAY;
+      soFar += today;
       // the nightly order: baselines as of d, then detection (which reads d - 1's)
       long t0 = System.nanoTime();
       var outcome = baselines.run(run);
@@ -102,7 +206,7 @@ class BenchBehaviour {
       long detections = signals(lh, conf, d);
       double detect = (System.nanoTime() - t1) / 1e9;
       String scratch = "";
-      if (i == 0 || (i + 1) % WINDOW == 0 || i == DAYS - 1) {
+      if (SCRATCH && (i == 0 || (i + 1) % WINDOW == 0 || i == dates.size() - 1)) {
         // what a nightly run would cost if it recomputed over every day so far
         Settings all =
             settings.with(Map.of("scamflow.behaviour.window-days", String.valueOf(i + 1)));
@@ -116,6 +220,37 @@ class BenchBehaviour {
         scratch = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t2) / 1e9);
       }
       long stored = spark.table(AccountBaselines.TABLE.name()).count();
+      if (world) {
+        Row peers =
+            spark
+                .table(AccountBaselines.PEERS.name())
+                .where(col("as_of_date").equalTo(lit(java.sql.Date.valueOf(d))))
+                .agg(
+                    org.apache.spark.sql.functions.count(lit(1)),
+                    org.apache.spark.sql.functions.max("accounts"))
+                .first();
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "| %d | %s | %,d | %,d | %.1f | %s | %d (largest %,d accounts) | %,d | %.1f | %.1f"
+                    + " | %.1f | %,d | %s |",
+                i + 1,
+                d,
+                today,
+                soFar,
+                load,
+                outcome.summary(),
+                peers.getLong(0),
+                peers.isNullAt(1) ? 0L : peers.getLong(1),
+                stored,
+                stage,
+                detect,
+                stage + detect,
+                detections,
+                loadAverage()));
+        writeWorld(conf, lines);
+        continue;
+      }
       lines.add(
           String.format(
               Locale.ROOT,
@@ -130,6 +265,9 @@ class BenchBehaviour {
               stage + detect,
               detections,
               scratch));
+    }
+    if (world) {
+      return;
     }
     String load = loadAverage();
     StringBuilder md = new StringBuilder();
@@ -168,6 +306,44 @@ class BenchBehaviour {
             ACCOUNTS,
             PER_DAY));
     ResultsSection.write("behaviour.md", "BenchBehaviour", md.toString());
+  }
+
+  /** The "BenchBehaviour world" section of results/behaviour.md, with the days measured so far. */
+  private static void writeWorld(Settings conf, List<String> lines) throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append("## Cost per run date on a generated world (BenchBehaviour, world mode)\n\n")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "World: `%s`, %s of each generated day's truth transfers (ingest's account keys,"
+                    + " no ingest cost), window %d days, detection look-back %d days; local[2],"
+                    + " shuffle partitions 4, -Xmx8g, nice -n 10, on a 2-core machine shared with"
+                    + " other builds (load average 1/5/15 min after each day in the last column)."
+                    + " Load = writing the day into silver.transfers (CSV parse included). Baseline"
+                    + " stage = the nightly stage (previous baseline + the day's transfers, both"
+                    + " tables written). Signals = the eight behavioural detectors of the date"
+                    + " against the previous night's baselines (detections counted). Baseline rows"
+                    + " stored = all partitions so far.%n%n",
+                WORLD,
+                SHARDS > 0 ? "the first " + SHARDS + " shards" : "all shards",
+                WINDOW,
+                conf.integer("scamflow.detect.lookback-days")))
+        .append(
+            "| day | run date | transfers that day | transfers so far | load s | stage wrote |"
+                + " peer groups | baseline rows stored | baseline stage s | signals s | stage +"
+                + " signals s | detections | load average |\n")
+        .append("|---|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---|\n");
+    lines.forEach(l -> md.append(l).append('\n'));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nCommand: `nice -n 10 mvn -B -o verify -Pbench -pl common -Dtest=BenchBehaviour"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dbench.behaviour.world=%s"
+                + " -Dbench.behaviour.window=%d%s`%n",
+            WORLD,
+            WINDOW,
+            SHARDS > 0 ? " -Dbench.behaviour.shards=" + SHARDS : ""));
+    ResultsSection.write("behaviour.md", "BenchBehaviour world", md.toString());
   }
 
   private static String loadAverage() {

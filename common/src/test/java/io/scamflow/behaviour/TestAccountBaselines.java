@@ -116,6 +116,17 @@ class TestAccountBaselines {
     for (int d = 0; d < DAYS - 1; d++) {
       pay(d, 17, "WARMBURST", "GROCER", 38.5 + d);
     }
+    // a mule: one ~150 USD grocery payment a day all week; on the last day its usual grocery
+    // payment and three payees it never paid, 2,900 USD each
+    for (int d = 0; d < DAYS; d++) {
+      pay(d, 16, "MULE", "GROCER", 150 + d);
+    }
+    // a Malaysian employer: two supplier invoices a day (~10,000 USD a day), then on the last day
+    // its usual invoices and a payroll batch of 45 salaries, 1,500 USD each (new payees all)
+    for (int d = 0; d < DAYS; d++) {
+      pay(d, 10, "EMPLOYER", "MYSUP1", 5100 + d, "ACCT:TH:MYSUP1", "MY");
+      pay(d, 11, "EMPLOYER", "MYSUP2", 4950 + d, "ACCT:TH:MYSUP2", "MY");
+    }
     // history, but only two active days in the last window (cold-start-min-active-days 3)
     pay(DAYS - 3, 9, "RARE", "GROCER", 33.5);
     pay(DAYS - 2, 9, "RARE", "UTILITY", 41.25);
@@ -141,6 +152,14 @@ class TestAccountBaselines {
     // a new account paying six new payees on its first day: a burst only its peers can judge
     for (int i = 1; i <= 6; i++) {
       pay(last, 9 + i, "BURSTY", "NEWPAYEE" + i, 450.5 + i);
+    }
+    for (int i = 1; i <= 3; i++) {
+      pay(last, 17 + i, "MULE", "MULEOUT" + i, 2900.25);
+    }
+    for (int i = 1; i <= 45; i++) {
+      pay(last, 12, "EMPLOYER", "STAFF" + i, 1500.0, "ACCT:TH:STAFF" + i, "MY");
+      // a new Thai employer's first payroll: cold, judged against its peers
+      pay(last, 12, "NEWEMPLOYER", "NEWSTAFF" + i, 1500.0);
     }
     pay(last, 6, "SAVINGS", "VICTIM", 9000.0);
     pay(last, 8, "VICTIM", "XBANK", 8800.4, EXCHANGE);
@@ -405,6 +424,38 @@ class TestAccountBaselines {
     // velocity_spike fires on it too, on different evidence: USD many times its usual day
     assertThat(alert("WARMBURST", "velocity_spike").<String>getAs("evidence"))
         .contains("\"basis\":\"own\"");
+  }
+
+  @Test
+  void aVelocitySpikesMembersAreThePayeesThatMakeTheDayUnusual() {
+    // the mule's three new payees, each alone over twice its usual day; not its usual grocer
+    Row mule = alert("MULE", "velocity_spike");
+    assertThat(mule.<String>getList(mule.fieldIndex("members")))
+        .containsExactlyInAnyOrder(
+            "ACCT:TH:MULE", "ACCT:TH:MULEOUT1", "ACCT:TH:MULEOUT2", "ACCT:TH:MULEOUT3");
+    assertThat(mule.<String>getAs("evidence"))
+        .contains("\"basis\":\"own\"")
+        .contains("\"payees_today\":4")
+        .contains("\"unusual_payees\":3")
+        .contains("{\"payee\":\"ACCT:TH:MULEOUT1\",\"usd\":2900.25,\"payments\":1,\"new\":true}");
+    assertThat(number(mule.getAs("evidence"), "member_reference_usd")).isBetween(150.0, 160.0);
+    // a payroll batch: 47 payments against two a day fire the spike, but no salary is more than
+    // the employer's usual day (its invoices, ~10,000 USD): the account alone, the staff counted
+    Row payroll = alert("EMPLOYER", "velocity_spike");
+    assertThat(payroll.<String>getList(payroll.fieldIndex("members")))
+        .containsExactly("ACCT:TH:EMPLOYER");
+    assertThat(payroll.<String>getList(payroll.fieldIndex("transfer_ids"))).hasSize(47);
+    assertThat(payroll.<String>getAs("evidence"))
+        .contains("\"today_out_n\":47")
+        .contains("\"payees_today\":47")
+        .contains("\"unusual_payees\":0")
+        .contains("\"member_payees\":[]");
+    // the same batch from a new employer: judged against its peers' 95th percentile day (the
+    // Thai group's business pays ~10,000 USD a day), no salary reaches it
+    Row cold = alert("NEWEMPLOYER", "velocity_spike");
+    assertThat(cold.<String>getAs("evidence")).contains("\"basis\":\"peers\"");
+    assertThat(cold.<String>getList(cold.fieldIndex("members")))
+        .containsExactly("ACCT:TH:NEWEMPLOYER");
   }
 
   @Test

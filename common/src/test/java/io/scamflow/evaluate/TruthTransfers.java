@@ -16,14 +16,19 @@ import org.apache.spark.sql.SparkSession;
  * as the truth writes them), to measure the rules without running ingest: what the detectors would
  * see if ingest were perfect.
  */
-final class TruthTransfers {
+public final class TruthTransfers {
   private TruthTransfers() {}
 
   static Dataset<Row> truth(SparkSession spark, Path world) {
-    return spark.read().option("header", "true").csv(world.resolve("truth/transfers").toString());
+    return truth(spark, world.resolve("truth/transfers").toString());
   }
 
-  static Dataset<Row> asSilver(Dataset<Row> truth) {
+  /** The truth transfers in the given files or folders (e.g. one day's shards). */
+  public static Dataset<Row> truth(SparkSession spark, String... paths) {
+    return spark.read().option("header", "true").csv(paths);
+  }
+
+  public static Dataset<Row> asSilver(Dataset<Row> truth) {
     return truth.select(
         col("transfer_id"),
         when(col("format").isin("trc20-json", "erc20-csv"), lit("CHAIN"))

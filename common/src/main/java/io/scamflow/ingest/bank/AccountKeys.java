@@ -3,14 +3,68 @@ package io.scamflow.ingest.bank;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 
 /**
  * Stable account keys: {@code IBAN:<iban>} for an IBAN whose ISO 13616 mod-97 check digits hold,
  * {@code ACCT:<bank>:<number>} otherwise (bank = BIC's first 8 characters, else the bank code).
+ *
+ * <p>Public face: {@link #countryOfKey(String)} and {@link #countryOfKey(Column)}, the country an
+ * account key itself states (the one place that reads it from a key).
  */
-final class AccountKeys {
+public final class AccountKeys {
   private AccountKeys() {}
+
+  /**
+   * The country in an account key: an IBAN key's first two letters, or characters 5-6 of the BIC an
+   * ACCT key starts with (ISO 9362: 4 letters bank code, 2 letters ISO 3166 country, 2 characters
+   * location, optional 3 characters branch). Either must be an ISO 3166 alpha-2 code.
+   */
+  private static final Pattern KEY_COUNTRY =
+      Pattern.compile(
+          "^(?:IBAN:([A-Z]{2})[0-9]{2}|ACCT:[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?:)");
+
+  /** ISO 3166-1 alpha-2 codes, plus XK (Kosovo: used in IBANs and BICs, not yet in ISO 3166). */
+  private static final Set<String> COUNTRIES = countries();
+
+  private static Set<String> countries() {
+    Set<String> c = new TreeSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
+    c.add("XK");
+    return Set.copyOf(c);
+  }
+
+  /**
+   * The country an account key states, or null: {@code IBAN:TH...} → TH, {@code
+   * ACCT:SRBKTH2X:9946592813} → TH (the BIC's country); null for a bank code that is not a BIC
+   * (e.g. {@code ACCT:0012:...}), a BIC-shaped code whose letters 5-6 are no country, and chain
+   * addresses.
+   */
+  public static String countryOfKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    Matcher m = KEY_COUNTRY.matcher(key);
+    if (!m.find()) {
+      return null;
+    }
+    String c = m.group(1) != null ? m.group(1) : m.group(2);
+    return COUNTRIES.contains(c) ? c : null;
+  }
+
+  /** {@link #countryOfKey(String)} as a Spark column expression (no UDF), same rules. */
+  public static Column countryOfKey(Column key) {
+    Column iban = functions.regexp_extract(key, KEY_COUNTRY.pattern(), 1);
+    Column bic = functions.regexp_extract(key, KEY_COUNTRY.pattern(), 2);
+    Column c = functions.when(iban.notEqual(""), iban).otherwise(bic);
+    return functions
+        .when(c.isin(COUNTRIES.toArray()), c)
+        .otherwise(functions.lit(null).cast("string"));
+  }
 
   private static final Pattern IBAN_SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
   private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
