@@ -72,12 +72,11 @@ class TestDetectionTruth {
         "detection truth: overall (network typologies) account P %.3f R %.3f; with behavioural"
             + " signals P %.3f R %.3f%n",
         accounts.precision(), accounts.recall(), withSignals.precision(), withSignals.recall());
-    // Measured 0.943 (82 of 87) / 0.695 (82 of 118) since the generator keeps every hop inside the
-    // world and the off-ramp rule fires (0.958 / 0.576 before, on the clipped world): the off-ramp
-    // chain adds 29 correct accounts and 2 honest ones (results/detection.md). Recall: two days
-    // hold no full victim series, and MT103's date-only time puts some hops before the one before.
-    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.942);
-    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.694);
+    // Measured 0.951 / 0.831 since a date-only (MT103) hop may happen any time of its day and the
+    // anchors must do little else (0.943 / 0.695 before; 0.958 / 0.576 on the clipped world before
+    // the off-ramp rule fired). Recall: two days hold no full victim series.
+    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.95);
+    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.83);
     // the signals add accounts, never remove them, and are reported beside the headline
     assertThat(withSignals.flagged()).isGreaterThanOrEqualTo(accounts.flagged());
     assertThat(withSignals.found()).isGreaterThanOrEqualTo(accounts.found());
@@ -93,27 +92,28 @@ class TestDetectionTruth {
     System.out.printf(
         "detection truth: offramp_chain transfer P %.3f R %.3f, account P %.3f R %.3f%n",
         transfers.precision(), transfers.recall(), accounts.precision(), accounts.recall());
-    // Measured 12 of 16 transfers / 12 of 16 accounts at precision 0.946 / 0.938 (no alert at all
-    // before the tag-label fix; 11 of 16 before the tie-break by first payout). The casher missed
-    // pays the exchange by MT103, whose date-only time is midnight, so the payout is not within 6 h
-    // of it; three fiat legs of one exchange still share payouts (results/detection.md).
+    // Measured 13 of 16 transfers / accounts at precision 0.947 / 0.939 since the MT103 casher's
+    // date-only payment may precede its payout that day (12 of 16 before; no alert at all before
+    // the tag-label fix). Mules of one operation pay one exchange identical amounts minutes apart,
+    // so fiat legs still share payouts: a greedy one-to-one pick lost two (0.625).
     assertThat(transfers.expected()).isEqualTo(16);
-    assertThat(transfers.recall()).isGreaterThanOrEqualTo(0.75);
-    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.75);
-    assertThat(transfers.precision()).isGreaterThanOrEqualTo(0.945);
-    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.937);
+    assertThat(transfers.recall()).isGreaterThanOrEqualTo(0.81);
+    assertThat(accounts.recall()).isGreaterThanOrEqualTo(0.81);
+    assertThat(transfers.precision()).isGreaterThanOrEqualTo(0.946);
+    assertThat(accounts.precision()).isGreaterThanOrEqualTo(0.938);
   }
 
   /**
    * Transfer and account precision floors, today's measured values through the whole pipeline on
    * this world (issue 8 aims at 0.8). Before the material-payer and no-more-than-received rules,
    * trading businesses made fan_in 0.325 / 0.333 and fan_out 0.500 / 0.583; the remaining
-   * rapid_pass_through false positive is a worker sending most of a salary home within hours.
+   * rapid_pass_through false positive is a worker sending most of a salary home within hours (0.833
+   * / 0.800 before the anchor-share rule).
    */
   private static final java.util.Map<String, double[]> FLOORS =
       new java.util.LinkedHashMap<>(
           java.util.Map.of(
               "fan_in", new double[] {1.0, 1.0},
               "fan_out", new double[] {1.0, 1.0},
-              "rapid_pass_through", new double[] {0.833, 0.8}));
+              "rapid_pass_through", new double[] {0.969, 0.948}));
 }
