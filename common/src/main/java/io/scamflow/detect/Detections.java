@@ -101,7 +101,8 @@ final class Detections {
    * ordinary traffic happens to hold the shape (a supplier paid out of the day's takings, rent paid
    * the day the salary came), moves much else. Adds {@code account_transfers} (the anchor's
    * transfers in the window) and {@code account_share} (0..1) for the evidence. {@code minShare <=
-   * 0} keeps every row and still adds both columns.
+   * 0} keeps every row whose anchor sent or received one of its transfers (every rule's anchor
+   * does) and still adds both columns.
    */
   static Dataset<Row> dedicated(
       Dataset<Row> found, Dataset<Row> window, Column anchor, Column ids, double minShare) {
