@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,33 +88,23 @@ class TestAmlSimWorldScript {
     Map<String, String> keys = accountKeys();
     // (date, from, to, USD) as the reader gives them back, mapped to the world's account keys
     Map<String, Long> read =
-        tx.accepted.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r ->
-                        r.get("value_date")
-                            + " "
-                            + keys.get(id(r.get("debtor_account_key")))
-                            + " "
-                            + keys.get(id(r.get("creditor_account_key")))
-                            + " "
-                            + ((BigDecimal) r.get("amount")).setScale(2).toPlainString(),
-                    TreeMap::new,
-                    Collectors.counting()));
+        counted(
+            tx.accepted,
+            r ->
+                Arrays.asList(
+                    r.get("value_date"),
+                    keys.get(id(r.get("debtor_account_key"))),
+                    keys.get(id(r.get("creditor_account_key"))),
+                    ((BigDecimal) r.get("amount")).setScale(2).toPlainString()));
     Map<String, Long> expected =
-        truth.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r ->
-                        r.get("date")
-                            + " "
-                            + r.get("from_key")
-                            + " "
-                            + r.get("to_key")
-                            + " "
-                            + new BigDecimal(r.get("amount_usd")).setScale(2).toPlainString(),
-                    TreeMap::new,
-                    Collectors.counting()));
+        counted(
+            truth,
+            r ->
+                Arrays.asList(
+                    r.get("date"),
+                    r.get("from_key"),
+                    r.get("to_key"),
+                    new BigDecimal(r.get("amount_usd")).setScale(2).toPlainString()));
     assertThat(read).isEqualTo(expected);
     assertThat(tx.accepted).allSatisfy(r -> assertThat(r.get("currency")).isEqualTo("USD"));
     assertThat(tx.accepted.stream().map(r -> r.get("tx_ref")).distinct()).hasSize(truth.size());
@@ -128,37 +119,38 @@ class TestAmlSimWorldScript {
     assertThat(tx.accepted).hasSize(truth.size());
     Map<String, String> keys = accountKeys();
     Map<String, Long> read =
-        tx.accepted.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r ->
-                        r.get("value_ts").toString().replace(' ', 'T').replaceAll("\\.0$", "")
-                            + " "
-                            + keys.get(id(r.get("debtor_account_key")))
-                            + " "
-                            + keys.get(id(r.get("creditor_account_key")))
-                            + " "
-                            + r.get("is_laundering"),
-                    TreeMap::new,
-                    Collectors.counting()));
+        counted(
+            tx.accepted,
+            r ->
+                Arrays.asList(
+                    r.get("value_ts").toString().replace(' ', 'T').replaceAll("\\.0$", ""),
+                    keys.get(id(r.get("debtor_account_key"))),
+                    keys.get(id(r.get("creditor_account_key"))),
+                    r.get("is_laundering")));
     Map<String, Long> expected =
-        truth.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r ->
-                        r.get("timestamp").replace("Z", "")
-                            + " "
-                            + r.get("from_key")
-                            + " "
-                            + r.get("to_key")
-                            + " "
-                            + r.get("laundering").equals("1"),
-                    TreeMap::new,
-                    Collectors.counting()));
+        counted(
+            truth,
+            r ->
+                Arrays.asList(
+                    r.get("timestamp").replace("Z", ""),
+                    r.get("from_key"),
+                    r.get("to_key"),
+                    r.get("laundering").equals("1")));
     assertThat(read).isEqualTo(expected);
     assertThat(Files.exists(outTimed.resolve("tx.csv"))).isFalse();
     assertThat(Files.readAllLines(outTimed.resolve("accounts.csv")))
         .isEqualTo(Files.readAllLines(out.resolve("accounts.csv")));
+  }
+
+  /** How many rows share each key (the key's parts joined by spaces), in key order. */
+  private static <R> Map<String, Long> counted(
+      List<R> rows, java.util.function.Function<R, List<?>> key) {
+    return rows.stream()
+        .collect(
+            Collectors.groupingBy(
+                r -> key.apply(r).stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                TreeMap::new,
+                Collectors.counting()));
   }
 
   @Test
