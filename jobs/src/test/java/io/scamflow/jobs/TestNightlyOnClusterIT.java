@@ -187,7 +187,7 @@ class TestNightlyOnClusterIT {
 
       assertThat(submit.waitFor(30, TimeUnit.MINUTES)).as("spark-submit finished").isTrue();
       String submitLog = Files.readString(work.resolve("submit.log"));
-      assertThat(submit.exitValue()).as(tail(submitLog)).isZero();
+      assertThat(submit.exitValue()).as(tail(submitLog) + executorErrors(work)).isZero();
       assertThat(submitLog).contains(day + " nightly: ");
       long submitSeconds = (System.nanoTime() - s0) / 1_000_000_000L;
 
@@ -465,7 +465,53 @@ class TestNightlyOnClusterIT {
     }
   }
 
+  /**
+   * What a failed child printed, cause first: its ERROR and WARN lines naming a failure or a lost
+   * executor, and every "Caused by:" line (a Spark stack trace buries the cause under thousands of
+   * frames), then the last 4,000 characters.
+   */
+  /** The executors' own ERROR lines and causes (an executor that died says why only there). */
+  private static String executorErrors(Path work) {
+    try (Stream<Path> files = Files.walk(work.resolve("worker"))) {
+      return files
+          .filter(f -> f.getFileName().toString().equals("stderr"))
+          .flatMap(
+              f -> {
+                try {
+                  return Files.readAllLines(f).stream()
+                      .filter(
+                          l ->
+                              l.contains(" ERROR ")
+                                  || l.startsWith("Caused by:")
+                                  || l.contains("OutOfMemoryError"))
+                      .map(l -> f.getParent().getFileName() + ": " + l);
+                } catch (IOException e) {
+                  return Stream.of(f + ": unreadable: " + e.getMessage());
+                }
+              })
+          .limit(40)
+          .collect(Collectors.joining("\n", "\nexecutors:\n", ""));
+    } catch (IOException e) {
+      return "\nexecutors: no worker directory (" + e.getMessage() + ")";
+    }
+  }
+
   private static String tail(String log) {
-    return log.length() <= 6000 ? log : log.substring(log.length() - 6000);
+    String causes =
+        log.lines()
+            .filter(
+                l ->
+                    l.contains(" ERROR ")
+                        || l.startsWith("Caused by:")
+                        || l.startsWith("scamflow:")
+                        || (l.contains(" WARN ")
+                            && (l.contains("Lost task")
+                                || l.contains("Lost executor")
+                                || l.contains("Exception"))))
+            .distinct()
+            .limit(40)
+            .collect(Collectors.joining("\n"));
+    String end = log.length() <= 4000 ? log : log.substring(log.length() - 4000);
+    return "causes:\n" + causes + "\n... last lines:\n" + end;
   }
 }
