@@ -49,6 +49,7 @@ public final class OfframpChainDetector implements Detector {
     double minUsd = context.decimal("offramp.min-usd");
     double minPayout = context.decimal("offramp.min-payout-ratio");
     int minCustomers = context.integer("offramp.min-customers-paying");
+    int matchingRounds = context.integer("offramp.matching-rounds");
     Dataset<Row> edges = Detections.edges(context.transfers());
     Optional<Dataset<Row>> hitsTable = context.table(Screening.HITS);
     Optional<Dataset<Row>> linksTable = context.table(KycTables.SILVER_VASP_LINKS);
@@ -146,7 +147,7 @@ public final class OfframpChainDetector implements Detector {
             .where(col("r").equalTo(1))
             .drop("r");
 
-    // exchange hot wallets (by tag) paying an exposed wallet
+    // exchange hot wallets (by tag) and every payout they made, to anyone
     Dataset<Row> hot =
         tagsTable
             .get()
@@ -157,21 +158,13 @@ public final class OfframpChainDetector implements Detector {
         chain
             .as("p")
             .join(hot.as("h"), col("p.from_account").equalTo(col("h.hot")))
-            .join(exposed.as("x"), col("x.node").equalTo(col("p.to_account")))
             .select(
                 col("h.vasp"),
                 col("p.from_account").as("hot"),
                 col("p.to_account").as("wallet"),
                 col("p.transfer_id").as("payout_id"),
                 col("p.ts").as("payout_ts"),
-                col("p.amount_usd").as("payout_usd"),
-                col("x.path"),
-                col("x.ids"),
-                col("x.target"),
-                col("x.list_id"),
-                col("x.list_version"),
-                col("x.listed_entity"),
-                col("x.listed_name"));
+                col("p.amount_usd").as("payout_usd"));
     // the fiat leg: a KYC'd customer of that exchange paid in shortly before, about as much
     Dataset<Row> customers =
         linksTable
@@ -203,7 +196,7 @@ public final class OfframpChainDetector implements Detector {
             .select("account", "vasp");
     Dataset<Row> exchangeAccounts =
         named.select("account", "vasp").union(paidByCustomers).distinct();
-    Dataset<Row> found =
+    Dataset<Row> legs =
         edges
             .as("b")
             .join(customers.as("c"), col("c.customer").equalTo(col("b.from_account")))
@@ -212,42 +205,47 @@ public final class OfframpChainDetector implements Detector {
                 col("xa.account")
                     .equalTo(col("b.to_account"))
                     .and(col("xa.vasp").equalTo(col("c.vasp"))))
-            .join(
-                payouts.as("p"),
-                col("p.vasp")
-                    .equalTo(col("c.vasp"))
-                    .and(col("p.payout_ts").geq(col("b.ts")))
-                    .and(
-                        col("p.payout_ts")
-                            .leq(col("b.ts_late").plus(Detections.hours(payoutHours))))
-                    .and(col("p.payout_usd").geq(col("b.amount_usd").multiply(minPayout)))
-                    .and(col("p.payout_usd").leq(col("b.amount_usd"))))
             .select(
+                col("c.vasp"),
                 col("b.from_account").as("customer"),
                 col("b.to_account").as("exchange_account"),
                 col("b.transfer_id").as("fiat_id"),
                 col("b.amount_usd").as("usd"),
                 col("b.ts").as("first_ts"),
-                col("p.*"))
-            .withColumn(
-                "r",
-                row_number()
-                    .over(
-                        // shortest path, then the first payout after the fiat leg; ties broken by
-                        // ids so a rerun of a date picks the same one
-                        Window.partitionBy("fiat_id")
-                            .orderBy(
-                                size(col("path")).asc(),
-                                col("payout_ts").asc(),
-                                col("payout_id").asc(),
-                                col("ids").asc())))
-            .where(col("r").equalTo(1));
+                col("b.ts_late").as("first_ts_late"))
+            .where(col("usd").gt(0));
+    // each payout answers one payment and each payment one payout (matchPayouts), so an honest
+    // customer's payment is answered by her own payout, not by the mule's that followed it
+    Dataset<Row> matched = matchPayouts(legs, payouts, payoutHours, minPayout, matchingRounds);
+    Dataset<Row> found =
+        matched
+            .join(exposed.as("x"), col("x.node").equalTo(col("wallet")))
+            .select(
+                col("customer"),
+                col("exchange_account"),
+                col("fiat_id"),
+                col("usd"),
+                col("first_ts"),
+                col("vasp"),
+                col("hot"),
+                col("wallet"),
+                col("payout_id"),
+                col("payout_ts"),
+                col("payout_usd"),
+                col("x.path"),
+                col("x.ids"),
+                col("x.target"),
+                col("x.list_id"),
+                col("x.list_version"),
+                col("x.listed_entity"),
+                col("x.listed_name"));
     Column hops = size(col("path")).minus(1);
     String rule =
         String.format(
             "off-ramp chain: a KYC'd customer pays the exchange's bank account (named as the"
                 + " exchange, or paid by >= %d of its customers) >= %.0f USD, the exchange pays"
-                + " %.0f-100%% of it out within %d h to a wallet that reaches a listed address in"
+                + " %.0f-100%% of it out within %d h (one payout per payment: the closest amount,"
+                + " then first come first served) to a wallet that reaches a listed address in"
                 + " <= %d time-ordered hops (each within %d h)",
             minCustomers, minUsd, minPayout * 100, payoutHours, maxHops, hopHours);
     return Detections.alerts(
@@ -266,11 +264,96 @@ public final class OfframpChainDetector implements Detector {
             col("hot"),
             col("wallet"),
             hops.as("hops"),
+            col("payout_usd"),
+            col("payout_ts"),
             col("path"),
             col("target"),
             col("list_id"),
             col("listed_entity"),
             col("listed_name")),
         col("list_version"));
+  }
+
+  /**
+   * One-to-one matching of an exchange's incoming bank payments ({@code legs}: vasp, fiat_id, usd,
+   * first_ts, first_ts_late, ...) to its hot wallets' payouts ({@code payouts}: vasp, payout_id,
+   * payout_ts, payout_usd, ...). A payout can answer a payment of the same exchange that came
+   * before it, within {@code payoutHours}, for {@code minPayout}-100% of its amount. Each round
+   * keeps the pairs that are each other's best: the closest amount (the gap 1 - payout / payment,
+   * to 4 places), then the earliest payout for a payment and the earliest payment for a payout, so
+   * that equal payments minutes apart are answered in the order they came. Matched payments and
+   * payouts leave; after {@code rounds} rounds what is still unmatched stays so. Nothing is
+   * collected to the driver; candidate pairs meet on an amount bucket, not on every pair of the
+   * exchange.
+   */
+  static Dataset<Row> matchPayouts(
+      Dataset<Row> legs, Dataset<Row> payouts, int payoutHours, double minPayout, int rounds) {
+    // payout in [usd * minPayout, usd]: on a log scale of bucket width -ln(minPayout), the
+    // payout's bucket is the payment's or the one below it
+    double width = Math.max(1e-6, -Math.log(Math.min(minPayout, 0.999999)));
+    Column legBucket =
+        org.apache.spark.sql.functions.floor(
+            org.apache.spark.sql.functions.log(col("usd")).divide(width));
+    Dataset<Row> l =
+        legs.withColumn(
+            "bucket", org.apache.spark.sql.functions.explode(array(legBucket, legBucket.minus(1))));
+    Dataset<Row> p =
+        payouts
+            .where(col("payout_usd").gt(0))
+            .withColumn(
+                "bucket",
+                org.apache.spark.sql.functions.floor(
+                    org.apache.spark.sql.functions.log(col("payout_usd")).divide(width)));
+    Dataset<Row> open =
+        l.as("l")
+            .join(
+                p.as("p"),
+                col("l.vasp")
+                    .equalTo(col("p.vasp"))
+                    .and(col("l.bucket").equalTo(col("p.bucket")))
+                    .and(col("p.payout_ts").geq(col("l.first_ts")))
+                    .and(
+                        col("p.payout_ts")
+                            .leq(col("l.first_ts_late").plus(Detections.hours(payoutHours))))
+                    .and(col("p.payout_usd").geq(col("l.usd").multiply(minPayout)))
+                    .and(col("p.payout_usd").leq(col("l.usd"))))
+            .select(
+                col("l.*"),
+                col("p.hot"),
+                col("p.wallet"),
+                col("p.payout_id"),
+                col("p.payout_ts"),
+                col("p.payout_usd"))
+            .drop("bucket")
+            .withColumn(
+                "gap",
+                org.apache.spark.sql.functions.round(
+                    lit(1.0).minus(col("payout_usd").divide(col("usd"))), 4))
+            .localCheckpoint();
+    Dataset<Row> matched = null;
+    for (int round = 0; round < rounds; round++) {
+      Dataset<Row> best =
+          open.withColumn(
+                  "rl",
+                  row_number()
+                      .over(
+                          Window.partitionBy("fiat_id")
+                              .orderBy(col("gap"), col("payout_ts"), col("payout_id"))))
+              .withColumn(
+                  "rp",
+                  row_number()
+                      .over(
+                          Window.partitionBy("payout_id")
+                              .orderBy(col("gap"), col("first_ts"), col("fiat_id"))))
+              .where(col("rl").equalTo(1).and(col("rp").equalTo(1)))
+              .drop("rl", "rp")
+              .localCheckpoint();
+      matched = matched == null ? best : matched.unionByName(best);
+      open =
+          open.join(best.select("fiat_id"), "fiat_id", "left_anti")
+              .join(best.select("payout_id"), "payout_id", "left_anti")
+              .localCheckpoint();
+    }
+    return matched == null ? open.where(lit(false)).drop("gap") : matched.drop("gap");
   }
 }

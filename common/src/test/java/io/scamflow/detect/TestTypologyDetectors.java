@@ -145,6 +145,15 @@ class TestTypologyDetectors {
     t("or3", "TRON:MW", "TRON:MH", "07T03:00", 2950);
     t("or4", "TRON:MH", "TRON:BOSS", "07T05:00", 2900);
     t("oh1", "ACCT:HONESTCUST", "ACCT:SIAMCOIN", "07T01:30", 800, siamcoin);
+    // a second mule pays the same amount 20 minutes later; its payout follows the first one's:
+    // first come first served gives each its own (closest-before would give both to MULE2)
+    t("or5", "ACCT:MULE2", "ACCT:SIAMCOIN", "07T01:20", 3000, siamcoin);
+    t("or6", "TRON:HOT", "TRON:MW2", "07T02:20", 2970);
+    t("or7", "TRON:MW2", "TRON:BOSS", "07T03:30", 2940);
+    // look-alike: a neighbour buys USDT for the same amount an hour earlier and gets her own
+    // payout in full; the mule's payout must not answer her payment too
+    t("on1", "ACCT:NEIGHBOUR", "ACCT:SIAMCOIN", "07T00:40", 3000, siamcoin);
+    t("on2", "TRON:HOT", "TRON:NW", "07T00:50", 3000);
     // look-alike of the fiat leg: another customer of Siamcoin paid a friend, not the exchange, an
     // amount the mule's payout could answer (2,970 of 2,980)
     t("oc1", "ACCT:COUSIN", "ACCT:FRIEND2", "07T01:10", 2980);
@@ -220,6 +229,30 @@ class TestTypologyDetectors {
                 "TRON"),
             RowFactory.create(
                 "Siamcoin Digital Asset Exchange Co., Ltd.",
+                "c5",
+                "Mule Two",
+                null,
+                "TH",
+                null,
+                null,
+                null,
+                "ACCT:MULE2",
+                "TDEP5",
+                "TRON"),
+            RowFactory.create(
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
+                "c6",
+                "Neighbour",
+                null,
+                "TH",
+                null,
+                null,
+                null,
+                "ACCT:NEIGHBOUR",
+                "TDEP6",
+                "TRON"),
+            RowFactory.create(
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
                 "c4",
                 "Cousin",
                 null,
@@ -253,6 +286,13 @@ class TestTypologyDetectors {
 
   private static List<String> anchors(String typology) {
     return alerts.get(typology).stream().map(r -> r.getString(1)).sorted().toList();
+  }
+
+  private static Row anchored(String typology, String anchor) {
+    return alerts.get(typology).stream()
+        .filter(r -> r.getString(1).equals(anchor))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Row only(String typology) {
@@ -295,11 +335,7 @@ class TestTypologyDetectors {
   @Test
   void victimPatternAnchorsOnTheVictimWithPayeeAndReturnerAndNotTheCryptoBuyer() {
     assertThat(anchors("victim_pattern")).containsExactly("ACCT:VICTIM", "ACCT:VICTIM2");
-    Row a =
-        alerts.get("victim_pattern").stream()
-            .filter(r -> r.getString(1).equals("ACCT:VICTIM"))
-            .findFirst()
-            .orElseThrow();
+    Row a = anchored("victim_pattern", "ACCT:VICTIM");
     assertThat(a.<String>getList(2))
         .containsExactlyInAnyOrder("ACCT:VICTIM", "ACCT:COLLECT", "ACCT:RETURNS");
     assertThat(a.<String>getList(3)).containsExactlyInAnyOrder("v1", "v2", "v3", "v4", "vr");
@@ -316,11 +352,21 @@ class TestTypologyDetectors {
 
   @Test
   void offrampChainLinksTheKycCustomerToTheDesignatedWalletWithItsListVersion() {
-    assertThat(anchors("offramp_chain")).containsExactly("ACCT:MULE");
-    Row a = only("offramp_chain");
+    // not the neighbour, whose payment an earlier payout of her own answers
+    assertThat(anchors("offramp_chain")).containsExactly("ACCT:MULE", "ACCT:MULE2");
+    Row a = anchored("offramp_chain", "ACCT:MULE");
     assertThat(a.<String>getList(3)).containsExactlyInAnyOrder("or1", "or2", "or3", "or4");
     assertThat(a.getString(10)).isEqualTo("2026-03-05");
     assertThat(a.getString(9)).contains("TRON:BOSS").contains("\"hops\":2");
+  }
+
+  @Test
+  void offrampChainAnswersEachPaymentWithItsOwnPayoutFirstComeFirstServed() {
+    // MULE2 paid 20 minutes after MULE, the same amount: each gets the payout that followed it
+    // in turn, so no payout is claimed twice
+    Row b = anchored("offramp_chain", "ACCT:MULE2");
+    assertThat(b.<String>getList(3)).containsExactlyInAnyOrder("or5", "or6", "or7");
+    assertThat(b.getString(9)).contains("\"hops\":1").contains("\"payout_usd\":2970.0");
   }
 
   @Test
