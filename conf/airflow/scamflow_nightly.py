@@ -67,6 +67,7 @@ STAGES = [
     "gold.screening_hits",
     "gold.exposure",
     "silver.account_baselines",
+    "silver.entity_baselines",
     "gold.alerts",
     "gold.flows",
     "gold.networks",

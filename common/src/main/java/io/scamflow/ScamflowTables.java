@@ -52,6 +52,7 @@ public final class ScamflowTables {
     all.add(EntityResolution.LINKS);
     all.add(AccountBaselines.TABLE);
     all.add(AccountBaselines.PEERS);
+    all.add(io.scamflow.behaviour.EntityBaselines.TABLE);
     // gold
     all.add(Screening.HITS);
     all.add(Alerts.TABLE);

@@ -357,6 +357,14 @@ public final class AccountBaselines {
 
   /** Every derived column of the contract from the window state (recent_days sorted by day). */
   Dataset<Row> derive(Dataset<Row> state, LocalDate day) {
+    return derive(state, day, List.of());
+  }
+
+  /**
+   * The same, keeping {@code passThrough} columns of the state as they are (entity baselines carry
+   * their member accounts through).
+   */
+  Dataset<Row> derive(Dataset<Row> state, LocalDate day, List<String> passThrough) {
     int window = settings.integer("scamflow.behaviour.window-days");
     int maxCp = settings.integer("scamflow.behaviour.max-counterparties");
     Dataset<Row> s =
@@ -373,57 +381,61 @@ public final class AccountBaselines {
                 expr(
                     "array_sort(array_distinct(flatten(transform(recent_days, d ->"
                         + " d.counterparties))))"));
-    return s.select(
-        lit(Date.valueOf(day)).as("as_of_date"),
-        col("account"),
-        col("account_kind"),
-        col("country"),
-        concat_ws(
-                ":",
-                coalesce(col("account_kind"), lit("unknown")),
-                coalesce(col("country"), lit("XX")))
-            .as("peer_group"),
-        col("first_seen"),
-        col("last_seen"),
-        col("first_exchange_payment"),
-        lit(window).as("window_days"),
-        functions.size(col("recent_days")).as("active_days"),
-        sum("out_n", "0L").as("out_n"),
-        sum("out_usd", "0D").as("out_usd"),
-        sum("in_n", "0L").as("in_n"),
-        sum("in_usd", "0D").as("in_usd"),
-        functions.size(col("amts")).as("amount_n"),
-        col("med").as("amount_median"),
-        expr("CASE WHEN size(amts) = 0 THEN CAST(NULL AS DOUBLE) ELSE"
-                + " element_at(array_sort(transform(amts, x -> abs(x - med))),"
-                + " CAST(round((size(amts) - 1) * 0.5) AS INT) + 1) END")
-            .as("amount_mad"),
-        quantile("amts", 0.25).as("amount_p25"),
-        quantile("amts", 0.75).as("amount_p75"),
-        quantile("amts", 0.95).as("amount_p95"),
-        functions.array_max(col("amts")).as("amount_max"),
-        functions.size(col("all_cps")).as("counterparty_n"),
-        functions.slice(col("all_cps"), 1, maxCp).as("counterparties"),
-        sum("out_n", "0L")
-            .divide(functions.greatest(functions.size(col("recent_days")), lit(1)))
-            .cast("double")
-            .as("out_n_per_active_day"),
-        sum("out_usd", "0D")
-            .divide(functions.greatest(functions.size(col("recent_days")), lit(1)))
-            .as("out_usd_per_active_day"),
-        sum("out_n", "0L").multiply(7.0 / window).as("out_n_per_week"),
-        sum("out_usd", "0D").multiply(7.0 / window).as("out_usd_per_week"),
-        maxOf("out_n", "0L").as("max_day_out_n"),
-        maxOf("out_usd", "0D").as("max_day_out_usd"),
-        maxOf("max_same_payee", "0L").as("max_same_payee"),
-        sum("round_n", "0L").as("round_n"),
-        mapSum("formats").as("payment_formats"),
-        mapSum("currencies").as("currencies"),
-        mapSum("countries").as("countries"),
-        expr("transform(sequence(0, 23), h -> aggregate(recent_days, 0L, (a, d) -> a +"
-                + " d.hours[h]))")
-            .as("hour_profile"),
-        col("recent_days"));
+    List<Column> columns = new java.util.ArrayList<>();
+    columns.addAll(
+        List.of(
+            lit(Date.valueOf(day)).as("as_of_date"),
+            col("account"),
+            col("account_kind"),
+            col("country"),
+            concat_ws(
+                    ":",
+                    coalesce(col("account_kind"), lit("unknown")),
+                    coalesce(col("country"), lit("XX")))
+                .as("peer_group"),
+            col("first_seen"),
+            col("last_seen"),
+            col("first_exchange_payment"),
+            lit(window).as("window_days"),
+            functions.size(col("recent_days")).as("active_days"),
+            sum("out_n", "0L").as("out_n"),
+            sum("out_usd", "0D").as("out_usd"),
+            sum("in_n", "0L").as("in_n"),
+            sum("in_usd", "0D").as("in_usd"),
+            functions.size(col("amts")).as("amount_n"),
+            col("med").as("amount_median"),
+            expr("CASE WHEN size(amts) = 0 THEN CAST(NULL AS DOUBLE) ELSE"
+                    + " element_at(array_sort(transform(amts, x -> abs(x - med))),"
+                    + " CAST(round((size(amts) - 1) * 0.5) AS INT) + 1) END")
+                .as("amount_mad"),
+            quantile("amts", 0.25).as("amount_p25"),
+            quantile("amts", 0.75).as("amount_p75"),
+            quantile("amts", 0.95).as("amount_p95"),
+            functions.array_max(col("amts")).as("amount_max"),
+            functions.size(col("all_cps")).as("counterparty_n"),
+            functions.slice(col("all_cps"), 1, maxCp).as("counterparties"),
+            sum("out_n", "0L")
+                .divide(functions.greatest(functions.size(col("recent_days")), lit(1)))
+                .cast("double")
+                .as("out_n_per_active_day"),
+            sum("out_usd", "0D")
+                .divide(functions.greatest(functions.size(col("recent_days")), lit(1)))
+                .as("out_usd_per_active_day"),
+            sum("out_n", "0L").multiply(7.0 / window).as("out_n_per_week"),
+            sum("out_usd", "0D").multiply(7.0 / window).as("out_usd_per_week"),
+            maxOf("out_n", "0L").as("max_day_out_n"),
+            maxOf("out_usd", "0D").as("max_day_out_usd"),
+            maxOf("max_same_payee", "0L").as("max_same_payee"),
+            sum("round_n", "0L").as("round_n"),
+            mapSum("formats").as("payment_formats"),
+            mapSum("currencies").as("currencies"),
+            mapSum("countries").as("countries"),
+            expr("transform(sequence(0, 23), h -> aggregate(recent_days, 0L, (a, d) -> a +"
+                    + " d.hours[h]))")
+                .as("hour_profile"),
+            col("recent_days")));
+    passThrough.forEach(c -> columns.add(col(c)));
+    return s.select(columns.toArray(new Column[0]));
   }
 
   /** The per-day summaries ordered by day (maps inside make the structs themselves unorderable). */

@@ -37,17 +37,30 @@ public final class AmountOutlierSignal implements Detector {
     double minZ = signal.decimal("min-z");
     double minUsd = signal.decimal("min-usd");
     Column own = conf.ownAmounts();
-    Column median = functions.when(own, col("b_amount_median")).otherwise(col("p_amount_median"));
-    Column mad = functions.when(own, col("b_amount_mad")).otherwise(col("p_amount_mad"));
+    // a cold account of a known person: the person's amounts over all its accounts
+    Column entity =
+        functions.coalesce(
+            functions
+                .not(own)
+                .and(col("entity_judged"))
+                .and(col("e_amount_n").geq(conf.coldStartMinAmountSamples())),
+            functions.lit(false));
+    Column median =
+        functions
+            .when(own, col("b_amount_median"))
+            .when(entity, col("e_amount_median"))
+            .otherwise(col("p_amount_median"));
     Dataset<Row> found =
         BehaviourFrame.of(context)
-            .where(own.or(col("peers_ok")))
-            .withColumn("basis", BehaviourFrame.basis(own))
+            .withColumn("entity_basis", entity)
+            .where(own.or(col("entity_basis")).or(col("peers_ok")))
+            .withColumn("basis", BehaviourFrame.basis(own, col("entity_basis")))
             .withColumn("ref_median", median)
             .withColumn(
                 "ref_mad",
                 functions
-                    .when(own, conf.flooredMad(mad, median))
+                    .when(own, conf.flooredMad(col("b_amount_mad"), median))
+                    .when(col("entity_basis"), conf.flooredMad(col("e_amount_mad"), median))
                     .otherwise(
                         conf.peerSpread(
                             col("p_amount_mad"), col("p_amount_median"), col("p_amount_p95"))))
@@ -59,11 +72,14 @@ public final class AmountOutlierSignal implements Detector {
                 "hits",
                 functions.filter(
                     BehaviourFrame.outs(), x -> x.getField("usd").geq(col("limit_usd"))));
+    Column peerBasis = functions.not(own).and(functions.not(col("entity_basis")));
     String rule =
         String.format(
             "amount outlier: a payment >= %.0f USD with robust z >= %.1f against the account's own"
-                + " median/MAD (when it has little history: its peer group's median, spread the"
-                + " larger of the group's MAD and its upper tail, (p95 - median) / 1.645 sd)",
+                + " median/MAD (when it has little history: its resolved entity's median/MAD over"
+                + " all the entity's accounts if the entity has history, else its peer group's"
+                + " median, spread the larger of the group's MAD and its upper tail, (p95 -"
+                + " median) / 1.645 sd)",
             minUsd, minZ);
     return BehaviourFrame.alerts(
         found,
@@ -71,7 +87,7 @@ public final class AmountOutlierSignal implements Detector {
         expr("transform(hits, x -> x.cp)"),
         expr("transform(hits, x -> x.transfer_id)"),
         expr("aggregate(hits, 0D, (a, x) -> a + x.usd)"),
-        conf.scaledForCold(col("z").divide(2 * minZ), functions.not(own)),
+        conf.scaledForCold(col("z").divide(2 * minZ), peerBasis),
         rule,
         struct(
             col("basis"),
@@ -81,6 +97,8 @@ public final class AmountOutlierSignal implements Detector {
             functions.round(col("z"), 2).as("z"),
             col("b_amount_n").as("own_samples"),
             col("peer_group"),
-            functions.when(functions.not(own), col("cold_start")).as("cold_start")));
+            functions.when(col("entity_basis"), col("e_entity_id")).as("entity_id"),
+            functions.when(col("entity_basis"), col("entity_reference")).as("judged_against"),
+            functions.when(peerBasis, col("cold_start")).as("cold_start")));
   }
 }

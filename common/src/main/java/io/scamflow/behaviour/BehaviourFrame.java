@@ -90,31 +90,128 @@ final class BehaviourFrame {
             ":",
             functions.coalesce(col("account_kind"), lit("unknown")),
             functions.coalesce(col("country"), lit("XX")));
-    return today
-        .withColumnRenamed("today", "t")
-        .withColumn("peer_group", group)
-        .join(lists, "account")
-        .join(base, col("account").equalTo(col("b_account")), "left")
-        .join(functions.broadcast(peers), col("peer_group").equalTo(col("p_peer_group")), "left")
-        // cold start, explicit: no baseline, or too few active days in its window
-        .withColumn(
-            "cold",
-            col("b_account").isNull().or(col("b_active_days").lt(conf.coldStartMinActiveDays())))
-        // the peer group is a reference only with min-peers accounts that paid: its per-day and
-        // amount statistics come from them alone (a group of 40 accounts of which 3 paid anything
-        // is a 3-account reference). Partitions written before paying_accounts existed: accounts.
-        .withColumn("p_payers", functions.coalesce(col("p_paying_accounts"), col("p_accounts")))
-        .withColumn(
-            "peers_ok", functions.coalesce(col("p_payers").geq(conf.minPeers()), lit(false)))
-        .withColumn(
-            "cold_start",
-            functions.when(
-                col("cold"),
-                functions.format_string(
-                    "cold start: compared with peers (%d accounts of kind %s, country %s)",
-                    functions.coalesce(col("p_payers"), lit(0L)),
-                    functions.coalesce(col("account_kind"), lit("unknown")),
-                    functions.coalesce(col("country"), lit("XX")))));
+    Dataset<Row> accounts =
+        today
+            .withColumnRenamed("today", "t")
+            .withColumn("peer_group", group)
+            .join(lists, "account")
+            .join(base, col("account").equalTo(col("b_account")), "left")
+            .join(
+                functions.broadcast(peers), col("peer_group").equalTo(col("p_peer_group")), "left")
+            // cold start, explicit: no baseline, or too few active days in its window
+            .withColumn(
+                "cold",
+                col("b_account")
+                    .isNull()
+                    .or(col("b_active_days").lt(conf.coldStartMinActiveDays())))
+            // the peer group is a reference only with min-peers accounts that paid: its per-day and
+            // amount statistics come from them alone (a group of 40 accounts of which 3 paid
+            // anything
+            // is a 3-account reference). Partitions written before paying_accounts existed:
+            // accounts.
+            .withColumn("p_payers", functions.coalesce(col("p_paying_accounts"), col("p_accounts")))
+            .withColumn(
+                "peers_ok", functions.coalesce(col("p_payers").geq(conf.minPeers()), lit(false)))
+            .withColumn(
+                "cold_start",
+                functions.when(
+                    col("cold"),
+                    functions.format_string(
+                        "cold start: compared with peers (%d accounts of kind %s, country %s)",
+                        functions.coalesce(col("p_payers"), lit(0L)),
+                        functions.coalesce(col("account_kind"), lit("unknown")),
+                        functions.coalesce(col("country"), lit("XX")))));
+    return withEntities(context, spark, accounts, conf);
+  }
+
+  /**
+   * The account's resolved entity ({@code entity_id}, from the latest silver.entity_members on or
+   * before the run date), the entity's baseline as of the previous date ({@code e_*}), today's
+   * figures of all its accounts together ({@code et_*}: payments, USD, the accounts that paid, the
+   * one that paid most, their payments) and whether the entity is a reference ({@code entity_ok}:
+   * it has a baseline with cold-start-min-active-days active days). {@code entity_judged}: the
+   * account is cold and its entity is a reference, so it is judged against the entity, not its
+   * peers. With scamflow.behaviour.entity.enabled off, or no resolution yet, these are null.
+   */
+  private static Dataset<Row> withEntities(
+      DetectionContext context, SparkSession spark, Dataset<Row> accounts, BehaviourConf conf) {
+    Dataset<Row> entities = prefixed(prior(context, spark, EntityBaselines.TABLE), "e_");
+    Dataset<Row> membership = membership(context, spark);
+    Dataset<Row> joined =
+        accounts
+            .join(membership, "account", "left")
+            .join(entities, col("entity_id").equalTo(col("e_entity_id")), "left")
+            .withColumn(
+                "entity_ok",
+                functions.coalesce(
+                    col("e_active_days").geq(conf.coldStartMinActiveDays()), lit(false)))
+            .withColumn("entity_judged", col("cold").and(col("entity_ok")))
+            .withColumn(
+                "entity_reference",
+                functions.when(
+                    col("e_entity_id").isNotNull(),
+                    functions.format_string(
+                        "judged against entity %s: %d accounts, active %d days",
+                        col("e_entity_id"), col("e_accounts_n"), col("e_active_days"))));
+    Dataset<Row> together =
+        joined
+            .where(col("entity_id").isNotNull())
+            .groupBy(col("entity_id").as("et_entity_id"))
+            .agg(
+                functions.sum(col("t.out_n")).as("et_out_n"),
+                functions
+                    .sum(col("t.out_usd").cast("decimal(38,10)"))
+                    .cast("double")
+                    .as("et_out_usd"),
+                functions
+                    .array_sort(
+                        functions.collect_list(
+                            functions.when(col("t.out_n").gt(0), col("account"))))
+                    .as("et_paying"),
+                functions
+                    .min_by(
+                        col("account"),
+                        functions.struct(functions.negate(col("t.out_usd")), col("account")))
+                    .as("et_top"),
+                functions.max(col("cold").and(col("t.out_n").gt(0))).as("et_cold_paying"),
+                functions.flatten(functions.collect_list(outs())).as("et_outs"),
+                functions.min("first_ts").as("et_first_ts"),
+                functions.max("last_ts").as("et_last_ts"));
+    return joined.join(together, col("entity_id").equalTo(col("et_entity_id")), "left");
+  }
+
+  /**
+   * Account -> entity from the latest silver.entity_members on or before the run date (accounts and
+   * addresses; an account two entities claim goes to the smaller id); empty when disabled or none.
+   */
+  private static Dataset<Row> membership(DetectionContext context, SparkSession spark) {
+    Dataset<Row> none =
+        spark.createDataFrame(
+            List.of(),
+            new org.apache.spark.sql.types.StructType()
+                .add("account", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("entity_id", org.apache.spark.sql.types.DataTypes.StringType));
+    Optional<Dataset<Row>> table =
+        context.settings().bool("scamflow.behaviour.entity.enabled")
+            ? context.table(io.scamflow.resolve.EntityResolution.MEMBERS)
+            : Optional.empty();
+    if (table.isEmpty()) {
+      return none;
+    }
+    Dataset<Row> m = table.get();
+    Row latest =
+        m.where(col("run_date").leq(lit(Date.valueOf(context.runDate()))))
+            .agg(functions.max("run_date"))
+            .first();
+    if (latest.isNullAt(0)) {
+      return none;
+    }
+    return m.where(
+            col("run_date")
+                .equalTo(lit(latest.getDate(0)))
+                .and(col("member_kind").isin("ACCOUNT", "ADDRESS")))
+        .groupBy(col("member_id").as("account"))
+        .agg(functions.min("entity_id").as("entity_id"));
   }
 
   /**
@@ -186,5 +283,10 @@ final class BehaviourFrame {
   /** Where the signal's reference values came from. */
   static Column basis(Column own) {
     return functions.when(own, lit("own")).otherwise(lit("peers"));
+  }
+
+  /** The same, with the account's resolved entity as the reference between the two. */
+  static Column basis(Column own, Column entity) {
+    return functions.when(own, lit("own")).when(entity, lit("entity")).otherwise(lit("peers"));
   }
 }

@@ -78,6 +78,12 @@ public final class BehaviourReplay {
       all = all == null ? today : all.unionByName(today);
       // the baseline as of this date, which tomorrow's signals compare against
       String wrote = baselines.run(RunContext.start("behaviour-replay", day)).summary();
+      // and the entities' (from the resolution on or before that date, if any)
+      wrote +=
+          ", "
+              + new EntityBaselines(lakehouse, settings)
+                  .run(RunContext.start("behaviour-replay", day))
+                  .summary();
       progress.accept(
           String.format(
               "%s: %d behavioural detections, %s (%.1f s)",

@@ -43,82 +43,128 @@ public final class VelocitySpikeSignal implements Detector {
     double minCount = signal.decimal("min-count");
     double minUsd = signal.decimal("min-usd");
     double peerMultiple = signal.decimal("peer-p95-multiple");
+    Dataset<Row> frame = BehaviourFrame.of(context);
     Column own = BehaviourConf.ownHistory();
+    // one subject per row: an account alone (its own history, or its peers' when it is cold and
+    // has no known person behind it), or a person's accounts together (its entity's history)
+    Dataset<Row> accounts =
+        frame
+            .where(functions.not(col("entity_judged")))
+            .select(
+                col("*"),
+                BehaviourFrame.basis(own).as("basis"),
+                col("t.out_n").as("x_out_n"),
+                col("t.out_usd").as("x_out_usd"),
+                BehaviourFrame.outs().as("x_outs"),
+                col("b_out_n_per_active_day").as("ref_n_per_day"),
+                col("b_out_usd_per_active_day").as("ref_usd_per_day"),
+                col("b_max_day_out_n").as("ref_max_day_n"),
+                col("b_counterparties").as("known"),
+                functions.array().cast("array<string>").as("entity_accounts"));
+    // the entity's accounts together, anchored on the one that paid most today: on a day two or
+    // more of them pay (behaviour spread over accounts), or when one that pays is cold (a new
+    // account of a known person)
+    Dataset<Row> entities =
+        frame
+            .where(
+                col("entity_ok")
+                    .and(col("account").equalTo(col("et_top")))
+                    .and(functions.size(col("et_paying")).geq(2).or(col("et_cold_paying"))))
+            .select(
+                col("*"),
+                lit("entity").as("basis"),
+                col("et_out_n").as("x_out_n"),
+                col("et_out_usd").as("x_out_usd"),
+                col("et_outs").as("x_outs"),
+                col("e_out_n_per_active_day").as("ref_n_per_day"),
+                col("e_out_usd_per_active_day").as("ref_usd_per_day"),
+                col("e_max_day_out_n").as("ref_max_day_n"),
+                col("e_counterparties").as("known"),
+                col("et_paying").as("entity_accounts"))
+            .withColumn("first_ts", col("et_first_ts"))
+            .withColumn("last_ts", col("et_last_ts"));
+    Column history = col("basis").notEqual("peers");
     Column countRatio =
         functions
             .when(
-                own,
-                col("t.out_n").divide(functions.greatest(col("b_out_n_per_active_day"), lit(1.0))))
-            .otherwise(col("t.out_n").divide(functions.greatest(col("p_day_n_p95"), lit(1.0))));
-    Column usdRatio =
-        col("t.out_usd").divide(functions.greatest(col("b_out_usd_per_active_day"), lit(1.0)));
+                history, col("x_out_n").divide(functions.greatest(col("ref_n_per_day"), lit(1.0))))
+            .otherwise(col("x_out_n").divide(functions.greatest(col("p_day_n_p95"), lit(1.0))));
+    Column usdRatio = col("x_out_usd").divide(functions.greatest(col("ref_usd_per_day"), lit(1.0)));
     Column fires =
         functions
             .when(
-                own,
+                history,
                 col("count_ratio")
                     .geq(minRatio)
-                    .and(col("t.out_n").geq(minCount))
-                    .or(col("usd_ratio").geq(minRatio).and(col("t.out_n").geq(2))))
+                    .and(col("x_out_n").geq(minCount))
+                    .or(col("usd_ratio").geq(minRatio).and(col("x_out_n").geq(2))))
             .otherwise(
                 col("peers_ok")
-                    .and(col("t.out_n").geq(minCount))
+                    .and(col("x_out_n").geq(minCount))
                     .and(col("count_ratio").geq(peerMultiple)));
     double knownMultiple = signal.decimal("member-known-multiple");
     int maxMembers = (int) signal.decimal("max-members");
     Dataset<Row> found =
-        BehaviourFrame.of(context)
-            .withColumn("basis", BehaviourFrame.basis(own))
+        accounts
+            .unionByName(entities)
             .withColumn("count_ratio", countRatio)
-            .withColumn("usd_ratio", functions.when(own, usdRatio))
-            .where(col("t.out_usd").geq(minUsd).and(fires))
-            // what one payee must receive today to be a member: the account's usual day (its
-            // peers' 95th percentile day when it has too little history of its own)
+            .withColumn("usd_ratio", functions.when(history, usdRatio))
+            .where(col("x_out_usd").geq(minUsd).and(fires))
+            // what one payee must receive today to be a member: the usual day of the account (of
+            // the person, judged as one), or its peers' 95th percentile day when it has no history
             .withColumn(
                 "member_ref_usd",
-                functions
-                    .when(own, col("b_out_usd_per_active_day"))
-                    .otherwise(col("p_day_usd_p95")))
-            .withColumn("own_basis", own);
+                functions.when(history, col("ref_usd_per_day")).otherwise(col("p_day_usd_p95")))
+            .withColumn("own_basis", history);
     Dataset<Row> withMembers =
-        found.join(unusualPayees(found, knownMultiple, maxMembers), "account", "left");
+        found.join(
+            unusualPayees(found, knownMultiple, maxMembers),
+            new String[] {"account", "basis"},
+            "left");
     String rule =
         String.format(
             "velocity spike: >= %.0f USD paid today and payments (>= %.0f) or USD >= %.1fx the"
-                + " account's own per-active-day average, or payments >= %.1fx its peers' 95th"
-                + " percentile per day when it has little history; members: payees new to the"
-                + " account that alone received >= its usual USD per active day, known payees"
-                + " >= %.1fx that (cold: >= its peers' 95th percentile USD per paying day), at"
-                + " most %d, largest first",
+                + " account's own per-active-day average (a cold account of a known person, or"
+                + " two or more of a person's accounts paying on one day: the accounts together"
+                + " against the resolved entity's average), or payments >= %.1fx its peers' 95th"
+                + " percentile per day when it has little history and no entity; members: payees"
+                + " new to the account (entity) that alone received >= its usual USD per active"
+                + " day, known payees >= %.1fx that (cold: >= its peers' 95th percentile USD per"
+                + " paying day), at most %d, largest first, and the entity's accounts that paid",
             minUsd, minCount, minRatio, peerMultiple, knownMultiple, maxMembers);
+    Column entityBasis = col("basis").equalTo("entity");
     return BehaviourFrame.alerts(
         withMembers,
         typology(),
-        expr("transform(coalesce(member_payees, array()), m -> m.payee)"),
-        expr("transform(filter(outs, x -> x IS NOT NULL), x -> x.transfer_id)"),
-        col("t.out_usd"),
+        functions.concat(
+            col("entity_accounts"),
+            expr("transform(coalesce(member_payees, array()), m -> m.payee)")),
+        expr("transform(x_outs, x -> x.transfer_id)"),
+        col("x_out_usd"),
         conf.scaledForCold(
             functions
                 .greatest(col("count_ratio"), functions.coalesce(col("usd_ratio"), lit(0.0)))
                 .divide(2 * minRatio),
-            functions.not(own)),
+            col("basis").equalTo("peers")),
         rule,
         struct(
             col("basis"),
-            col("t.out_n").as("today_out_n"),
-            col("t.out_usd").as("today_out_usd"),
-            col("b_out_n_per_active_day").as("usual_out_n_per_day"),
-            col("b_out_usd_per_active_day").as("usual_out_usd_per_day"),
-            col("b_max_day_out_n").as("max_day_out_n"),
+            col("x_out_n").as("today_out_n"),
+            col("x_out_usd").as("today_out_usd"),
+            col("ref_n_per_day").as("usual_out_n_per_day"),
+            col("ref_usd_per_day").as("usual_out_usd_per_day"),
+            col("ref_max_day_n").as("max_day_out_n"),
             col("p_day_n_p95").as("peer_day_n_p95"),
             functions.round(col("count_ratio"), 2).as("count_ratio"),
             functions.round(col("usd_ratio"), 2).as("usd_ratio"),
-            expr("size(array_distinct(transform(filter(outs, x -> x IS NOT NULL), x -> x.cp)))")
-                .as("payees_today"),
+            expr("size(array_distinct(transform(x_outs, x -> x.cp)))").as("payees_today"),
             functions.round(col("member_ref_usd"), 2).as("member_reference_usd"),
             functions.coalesce(col("unusual_payees"), lit(0L)).as("unusual_payees"),
             functions.coalesce(col("member_payees"), functions.array()).as("member_payees"),
-            col("cold_start")));
+            functions.when(entityBasis, col("e_entity_id")).as("entity_id"),
+            functions.when(entityBasis, col("entity_accounts")).as("entity_accounts_paying"),
+            functions.when(entityBasis, col("entity_reference")).as("judged_against"),
+            functions.when(col("basis").equalTo("peers"), col("cold_start")).as("cold_start")));
   }
 
   /**
@@ -134,17 +180,18 @@ public final class VelocitySpikeSignal implements Detector {
         found
             .select(
                 col("account"),
+                col("basis"),
                 col("member_ref_usd"),
                 col("own_basis"),
-                col("b_counterparties"),
-                functions.explode(BehaviourFrame.outs()).as("o"))
-            .groupBy(col("account"), col("o.cp").as("payee"))
+                col("known"),
+                functions.explode(col("x_outs")).as("o"))
+            .groupBy(col("account"), col("basis"), col("o.cp").as("payee"))
             .agg(
                 functions.sum(col("o.usd")).as("usd"),
                 functions.count(lit(1)).as("payments"),
                 functions.first("member_ref_usd").as("ref"),
                 functions.first("own_basis").as("own_basis"),
-                functions.first("b_counterparties").as("known"))
+                functions.first("known").as("known"))
             .withColumn(
                 "is_new",
                 functions.when(
@@ -162,7 +209,7 @@ public final class VelocitySpikeSignal implements Detector {
                                 col("usd").geq(col("ref").multiply(knownMultiple)))
                             .otherwise(col("usd").geq(col("ref")))));
     return perPayee
-        .groupBy("account")
+        .groupBy("account", "basis")
         .agg(
             functions
                 .sort_array(
@@ -177,6 +224,7 @@ public final class VelocitySpikeSignal implements Detector {
             functions.count(lit(1)).as("unusual_payees"))
         .select(
             col("account"),
+            col("basis"),
             expr("transform(slice(sorted, 1, "
                     + maxMembers
                     + "), m -> named_struct('payee', m.payee, 'usd', m.usd, 'payments',"

@@ -60,6 +60,12 @@ final class DerivedStages {
         Stage.of(
             "silver.account_baselines",
             c -> new AccountBaselines(c.lakehouse(), c.settings()).run(c.run())));
+    out.add(
+        Stage.of(
+            "silver.entity_baselines",
+            c ->
+                new io.scamflow.behaviour.EntityBaselines(c.lakehouse(), c.settings())
+                    .run(c.run())));
     out.add(new DetectionStage());
     out.add(io.scamflow.graph.GraphStages.flows());
     out.add(io.scamflow.graph.GraphStages.networks());

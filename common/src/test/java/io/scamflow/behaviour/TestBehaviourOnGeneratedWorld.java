@@ -93,6 +93,70 @@ class TestBehaviourOnGeneratedWorld {
   }
 
   @Test
+  void everyResolvedEntityWithAnAccountBaselineHasAnEntityBaselineMergingItsAccountsDays(
+      SparkSession spark) {
+    for (int d = 0; d < world.days(); d++) {
+      var day = world.start().plusDays(d);
+      String on = "DATE'" + day + "'";
+      // what the stage must cover: entities of that night's resolution (at most max-accounts
+      // accounts and addresses) with at least one member account baselined that day
+      long expected =
+          spark
+              .sql(
+                  "SELECT count(DISTINCT m.entity_id) FROM silver.entity_members m JOIN"
+                      + " silver.account_baselines a ON a.account = m.member_id AND a.as_of_date = "
+                      + on
+                      + " JOIN (SELECT entity_id FROM silver.entity_members WHERE run_date = "
+                      + on
+                      + " AND member_kind IN ('ACCOUNT', 'ADDRESS') GROUP BY entity_id HAVING"
+                      + " count(DISTINCT member_id) <= "
+                      + world.settings().integer("scamflow.behaviour.entity.max-accounts")
+                      + ") s ON s.entity_id = m.entity_id WHERE m.run_date = "
+                      + on
+                      + " AND m.member_kind IN ('ACCOUNT', 'ADDRESS')")
+              .first()
+              .getLong(0);
+      assertThat(
+              spark
+                  .sql("SELECT count(*) FROM silver.entity_baselines WHERE as_of_date = " + on)
+                  .first()
+                  .getLong(0))
+          .as("entity baselines on " + day)
+          .isEqualTo(expected)
+          .isPositive();
+      // a person's active days: at least its busiest account's, at most all its accounts' added
+      // (two accounts on one day are one day of the person); payments and USD add up exactly
+      Row bad =
+          spark
+              .sql(
+                  "SELECT count_if(e.active_days < a.max_days OR e.active_days > a.sum_days),"
+                      + " count_if(e.out_n <> a.out_n), count_if(abs(e.out_usd - a.out_usd) >"
+                      + " 0.01), count_if(e.accounts_n >= 2) FROM silver.entity_baselines e JOIN"
+                      + " (SELECT m.entity_id, max(b.active_days) max_days, sum(b.active_days)"
+                      + " sum_days, sum(b.out_n) out_n, sum(b.out_usd) out_usd FROM (SELECT"
+                      + " entity_id, explode(accounts) account FROM silver.entity_baselines WHERE"
+                      + " as_of_date = "
+                      + on
+                      + ") x JOIN (SELECT DISTINCT entity_id, member_id FROM"
+                      + " silver.entity_members WHERE run_date = "
+                      + on
+                      + ") m ON m.entity_id = x.entity_id AND m.member_id = x.account JOIN"
+                      + " silver.account_baselines b ON b.account = x.account AND b.as_of_date = "
+                      + on
+                      + " GROUP BY m.entity_id) a ON a.entity_id = e.entity_id WHERE e.as_of_date"
+                      + " = "
+                      + on)
+              .first();
+      assertThat(bad.getLong(0)).as("entities with impossible active days").isZero();
+      assertThat(bad.getLong(1)).as("entities whose payments do not add up").isZero();
+      assertThat(bad.getLong(2)).as("entities whose USD does not add up").isZero();
+      if (d == world.days() - 1) {
+        assertThat(bad.getLong(3)).as("entities of two or more accounts").isPositive();
+      }
+    }
+  }
+
+  @Test
   void victimsAndMulesFireBehaviouralSignalsMoreOftenThanHonestAccounts(SparkSession spark)
       throws IOException {
     assertThat(spark.sql("SELECT * FROM world_accounts WHERE role <> 'unknown'").count())
