@@ -175,12 +175,7 @@ final class DailyActivity {
                 functions.min(col("own_country")).as("country"),
                 functions.max(col("kind")).as("rail_kind"),
                 functions.max(col("self_vasp")).as("is_vasp"));
-    Column sample =
-        expr(
-            String.format(
-                "CASE WHEN size(amts) <= %1$d THEN amts ELSE transform(sequence(0, %1$d - 1),"
-                    + " i -> amts[CAST(floor(i * (size(amts) - 1) / (%1$d - 1)) AS INT)]) END",
-                samples));
+    Column sample = evenSample("amts", samples);
     Column dayStruct =
         functions.struct(
             lit(java.sql.Date.valueOf(day)).as("day"),
@@ -246,5 +241,17 @@ final class DailyActivity {
         col(self + "_vasp").as("self_vasp"),
         col(cp + "_vasp").as("cp_vasp"),
         unusual.as("unusual_amount"));
+  }
+
+  /**
+   * At most {@code samples} evenly spaced order statistics of the sorted array column {@code
+   * sorted} (the whole array when it is no longer): the bounded amount sample of a day.
+   */
+  static Column evenSample(String sorted, int samples) {
+    return expr(
+        String.format(
+            "CASE WHEN size(%2$s) <= %1$d THEN %2$s ELSE transform(sequence(0, %1$d - 1),"
+                + " i -> %2$s[CAST(floor(i * (size(%2$s) - 1) / (%1$d - 1)) AS INT)]) END",
+            samples, sorted));
   }
 }

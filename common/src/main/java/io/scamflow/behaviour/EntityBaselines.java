@@ -339,12 +339,7 @@ public final class EntityBaselines {
                 functions.collect_list(col("d.formats")).as("format_maps"),
                 functions.collect_list(col("d.currencies")).as("currency_maps"),
                 functions.collect_list(col("d.countries")).as("country_maps"));
-    Column sample =
-        expr(
-            String.format(
-                "CASE WHEN size(amts) <= %1$d THEN amts ELSE transform(sequence(0, %1$d - 1),"
-                    + " i -> amts[CAST(floor(i * (size(amts) - 1) / (%1$d - 1)) AS INT)]) END",
-                samples));
+    Column sample = DailyActivity.evenSample("amts", samples);
     Column day =
         functions.struct(
             col("day"),

@@ -479,11 +479,7 @@ class TestNightlyOnClusterIT {
               f -> {
                 try {
                   return Files.readAllLines(f).stream()
-                      .filter(
-                          l ->
-                              l.contains(" ERROR ")
-                                  || l.startsWith("Caused by:")
-                                  || l.contains("OutOfMemoryError"))
+                      .filter(TestNightlyOnClusterIT::namesACause)
                       .map(l -> f.getParent().getFileName() + ": " + l);
                 } catch (IOException e) {
                   return Stream.of(f + ": unreadable: " + e.getMessage());
@@ -496,18 +492,20 @@ class TestNightlyOnClusterIT {
     }
   }
 
+  /** A log line that says why a Spark process failed rather than where. */
+  private static boolean namesACause(String l) {
+    return l.contains(" ERROR ")
+        || l.startsWith("Caused by:")
+        || l.startsWith("scamflow:")
+        || l.contains("OutOfMemoryError")
+        || (l.contains(" WARN ")
+            && (l.contains("Lost task") || l.contains("Lost executor") || l.contains("Exception")));
+  }
+
   private static String tail(String log) {
     String causes =
         log.lines()
-            .filter(
-                l ->
-                    l.contains(" ERROR ")
-                        || l.startsWith("Caused by:")
-                        || l.startsWith("scamflow:")
-                        || (l.contains(" WARN ")
-                            && (l.contains("Lost task")
-                                || l.contains("Lost executor")
-                                || l.contains("Exception"))))
+            .filter(TestNightlyOnClusterIT::namesACause)
             .distinct()
             .limit(40)
             .collect(Collectors.joining("\n"));
