@@ -14,8 +14,10 @@ import io.scamflow.detect.Detectors;
 import io.scamflow.table.Lakehouse;
 import io.scamflow.transfers.SilverTransfers;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,12 +48,48 @@ public final class TruthEvaluation {
     return out;
   }
 
+  /**
+   * Which run dates are scored. {@code from} empty: every run date against the whole truth.
+   * Otherwise only alerts of run dates on or after {@code from}, against the truth transfers those
+   * runs could see (value date within the look-back of a scored run date, i.e. on or after {@code
+   * from - (lookbackDays - 1)}) and the scheme accounts of those transfers. Precision still judges
+   * a flagged account or transfer by the whole truth. A new deployment's first dates see a partly
+   * empty window (docs/operations.md); scoring from the first full-window date measures the steady
+   * state.
+   */
+  public record Scope(Optional<LocalDate> from, int lookbackDays) {
+    public static final Scope ALL = new Scope(Optional.empty(), 1);
+
+    /** First value date of the truth in scope, if scoped. */
+    public Optional<LocalDate> truthFrom() {
+      return from.map(d -> d.minusDays(lookbackDays - 1L));
+    }
+
+    Dataset<Row> alerts(Dataset<Row> alerts) {
+      return from.map(d -> alerts.where(col("run_date").geq(lit(java.sql.Date.valueOf(d)))))
+          .orElse(alerts);
+    }
+
+    Dataset<Row> truth(Dataset<Row> truthTransfers) {
+      return truthFrom()
+          .map(
+              d ->
+                  truthTransfers.where(col("date").cast("date").geq(lit(java.sql.Date.valueOf(d)))))
+          .orElse(truthTransfers);
+    }
+  }
+
   public Result evaluate(Path world) {
+    return evaluate(world, Scope.ALL);
+  }
+
+  public Result evaluate(Path world, Scope scope) {
     SparkSession spark = lakehouse.spark();
     lakehouse.ensure(SilverTransfers.TABLE);
     lakehouse.ensure(Alerts.TABLE);
     Dataset<Row> truth =
-        spark.read().option("header", "true").csv(world.resolve("truth/transfers").toString());
+        scope.truth(
+            spark.read().option("header", "true").csv(world.resolve("truth/transfers").toString()));
     Dataset<Row> accounts =
         spark
             .read()
@@ -61,7 +99,7 @@ public final class TruthEvaluation {
     Dataset<Row> ids = idMap(truth, spark.table(SilverTransfers.TABLE.name())).cache();
     Dataset<Row> keys = accountMap(truth, spark.table(SilverTransfers.TABLE.name()), ids);
 
-    Dataset<Row> alerts = spark.table(Alerts.TABLE.name());
+    Dataset<Row> alerts = scope.alerts(spark.table(Alerts.TABLE.name()));
     Dataset<Row> byTransfer =
         alerts
             .select(col("alert_id"), col("typology"), explode(col("transfer_ids")).as("sid"))

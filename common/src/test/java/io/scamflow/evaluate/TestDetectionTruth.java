@@ -1,9 +1,14 @@
 package io.scamflow.evaluate;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scamflow.testing.GeneratedWorld;
 import io.scamflow.testing.SparkTest;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,11 +22,40 @@ import org.junit.jupiter.api.Test;
 @SparkTest
 class TestDetectionTruth {
   private static TruthEvaluation.Result result;
+  private static GeneratedWorld.World world;
 
   @BeforeAll
   static void evaluate(SparkSession spark) {
-    GeneratedWorld.World world = GeneratedWorld.open(spark);
+    world = GeneratedWorld.open(spark);
     result = new TruthEvaluation(world.lakehouse()).evaluate(world.dir());
+  }
+
+  @Test
+  void scoringFromALaterRunDateJudgesOnlyItsAlertsAgainstTheTruthItsWindowSaw(SparkSession spark) {
+    LocalDate last = world.lastDay();
+    // a one-day look-back: the last run date sees only its own day's transfers
+    var scoped =
+        new TruthEvaluation(world.lakehouse())
+            .evaluate(world.dir(), new TruthEvaluation.Scope(Optional.of(last), 1));
+    long lastDayTruth =
+        spark
+            .read()
+            .option("header", "true")
+            .csv(world.dir().resolve("truth/transfers").toString())
+            .where(col("date").equalTo(last.toString()))
+            .count();
+    long lastDayAlerts =
+        spark.table("gold.alerts").where(col("run_date").equalTo(lit(Date.valueOf(last)))).count();
+    assertThat(lastDayTruth).isPositive().isLessThan(result.truthTransfers());
+    assertThat(scoped.truthTransfers()).isEqualTo(lastDayTruth);
+    assertThat(scoped.matchedTransfers()).isEqualTo(lastDayTruth);
+    assertThat(scoped.alerts()).isEqualTo(lastDayAlerts).isLessThan(result.alerts());
+    Score all = score(DetectionMetrics.OVERALL, "transfer");
+    Score last1 = scoped.report().score(DetectionMetrics.OVERALL, "transfer").orElseThrow();
+    // fewer laundering transfers to find, and no flagged transfer outside the scored window
+    assertThat(last1.expected()).isPositive().isLessThan(all.expected());
+    assertThat(last1.found()).isLessThanOrEqualTo(last1.expected());
+    assertThat(last1.flagged()).isPositive().isLessThanOrEqualTo(all.flagged());
   }
 
   private static Score score(String scope, String level) {

@@ -64,6 +64,15 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "With --truth and an already-run --lakehouse: rerun detection first")
   boolean redetect;
 
+  @Option(
+      names = "--score-from",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "With --truth: score only alerts of run dates from this one on, against the truth their"
+              + " look-back windows could see (the first date whose window is full measures the"
+              + " steady state); --redetect then reruns only those dates")
+  LocalDate scoreFrom;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
@@ -108,6 +117,9 @@ final class EvaluateCommand implements Callable<Integer> {
       if (redetect) {
         StageRunner runner = new StageRunner(lakehouse, settings);
         for (LocalDate d : days) {
+          if (scoreFrom != null && d.isBefore(scoreFrom)) {
+            continue;
+          }
           var outcome =
               runner.run(
                   "gold.alerts",
@@ -129,11 +141,16 @@ final class EvaluateCommand implements Callable<Integer> {
         o.flush();
       }
     }
-    var result = new TruthEvaluation(lakehouse).evaluate(truth);
+    var scope =
+        new TruthEvaluation.Scope(
+            Optional.ofNullable(scoreFrom), settings.integer("scamflow.detect.lookback-days"));
+    var result = new TruthEvaluation(lakehouse).evaluate(truth, scope);
     o.println(result.report().toMarkdown());
     Map<String, String> header = new LinkedHashMap<>();
     header.put("truth", truth.toString());
     header.put("lakehouse", lakehouse.root());
+    scope.from().ifPresent(d -> header.put("scored_run_dates_from", d.toString()));
+    scope.truthFrom().ifPresent(d -> header.put("truth_value_dates_from", d.toString()));
     header.put("truth_transfers", Long.toString(result.truthTransfers()));
     header.put("matched_transfers", Long.toString(result.matchedTransfers()));
     header.put("alerts", Long.toString(result.alerts()));
@@ -145,9 +162,10 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     o.printf(
-        "%d of %d truth transfers found in silver.transfers; %d alerts; wrote %s%n",
+        "%d of %d truth transfers%s found in silver.transfers; %d alerts; wrote %s%n",
         result.matchedTransfers(),
         result.truthTransfers(),
+        scope.truthFrom().map(d -> " (value dates from " + d + ")").orElse(""),
         result.alerts(),
         outDir.resolve("metrics.json"));
     return 0;

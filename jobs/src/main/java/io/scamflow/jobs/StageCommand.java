@@ -17,12 +17,17 @@ import picocli.CommandLine.Spec;
 /**
  * {@code scamflow stage --stage NAME --run-date D [--landing DIR]}: exactly one stage of the
  * nightly run for one date, recorded in ops.runs under the stage's name. What a scheduler task runs
- * (one task per stage); the nightly run is the same stages in order.
+ * (one task per stage); the nightly run is the same stages in order. {@code --stage} may be given
+ * several times: the stages then run one after another in one JVM, in the order given, and the
+ * first that fails stops the rest (an operator rerunning a few stages, or a measurement that leaves
+ * some out).
  */
 @Command(
     name = "stage",
     mixinStandardHelpOptions = true,
-    description = "Run one stage of the nightly run for a date (see `scamflow stages`).")
+    description =
+        "Run one stage of the nightly run for a date, or several in the order given (see"
+            + " `scamflow stages`).")
 final class StageCommand implements Callable<Integer> {
   @picocli.CommandLine.ParentCommand Scamflow root;
 
@@ -32,8 +37,9 @@ final class StageCommand implements Callable<Integer> {
       names = "--stage",
       required = true,
       paramLabel = "NAME",
-      description = "Stage name as `scamflow stages` lists it, e.g. silver.fiat.")
-  String stageName;
+      description =
+          "Stage name as `scamflow stages` lists it, e.g. silver.fiat. Repeat it to run several.")
+  List<String> stageNames;
 
   @Option(
       names = "--run-date",
@@ -50,17 +56,21 @@ final class StageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Stage stage = find(Pipeline.standardStages(), stageName);
+    List<Stage> all = Pipeline.standardStages();
+    List<Stage> stages = stageNames.stream().map(n -> find(all, n)).toList();
     var lakehouse = root.global.lakehouse();
     var settings = root.global.settings();
     Optional<String> landingRoot = Optional.ofNullable(landing);
-    StageOutcome outcome =
-        new StageRunner(lakehouse, settings)
-            .run(
-                stage.name(),
-                runDate,
-                run -> stage.run(new StageContext(lakehouse, settings, run, landingRoot)));
-    spec.commandLine().getOut().println(runDate + " " + stage.name() + ": " + outcome.summary());
+    StageRunner runner = new StageRunner(lakehouse, settings);
+    for (Stage stage : stages) {
+      StageOutcome outcome =
+          runner.run(
+              stage.name(),
+              runDate,
+              run -> stage.run(new StageContext(lakehouse, settings, run, landingRoot)));
+      spec.commandLine().getOut().println(runDate + " " + stage.name() + ": " + outcome.summary());
+      spec.commandLine().getOut().flush();
+    }
     return 0;
   }
 

@@ -102,8 +102,9 @@ class TestSchedules {
           args.stream().map(a -> a.equals("{{ ds }}") ? DAY.toString() : a).toList();
       StageCommand parsed = (StageCommand) parse("stage", rendered);
       assertThat(parsed.runDate).isEqualTo(DAY);
-      assertThat(StageCommand.find(Pipeline.standardStages(), parsed.stageName).name())
-          .isEqualTo(parsed.stageName);
+      assertThat(parsed.stageNames).hasSize(1);
+      assertThat(StageCommand.find(Pipeline.standardStages(), parsed.stageNames.get(0)).name())
+          .isEqualTo(parsed.stageNames.get(0));
       assertThat(parsed.landing).startsWith("s3a://");
     }
   }

@@ -55,9 +55,12 @@ class TestStageJob {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("2026-02-03 ingest.reference.fx-rates-csv: ");
 
+    // the other tests of this class share the lakehouse and run March dates
     List<Row> runs =
         lh.spark()
-            .sql("SELECT job, CAST(run_date AS STRING), status, rows_read FROM ops.runs")
+            .sql(
+                "SELECT job, CAST(run_date AS STRING), status, rows_read FROM ops.runs"
+                    + " WHERE run_date < DATE'2026-03-01'")
             .collectAsList();
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).getString(0)).isEqualTo("ingest.reference.fx-rates-csv");
@@ -67,11 +70,77 @@ class TestStageJob {
     assertThat(
             lh
                 .spark()
-                .sql("SELECT currency FROM bronze.fx_rates ORDER BY currency")
+                .sql(
+                    "SELECT currency FROM bronze.fx_rates WHERE rate_date < DATE'2026-03-01'"
+                        + " ORDER BY currency")
                 .collectAsList()
                 .stream()
                 .map(row -> row.getString(0)))
         .containsExactly("EUR", "THB");
+  }
+
+  @Test
+  void severalStagesRunInTheOrderGivenEachRecordedUnderItsOwnName(Lakehouse lh) throws Exception {
+    Path landing = Files.createTempDirectory("stage-job-several");
+    Path rates = landing.resolve("2026-03-09/reference/fx-rates-csv");
+    Files.createDirectories(rates);
+    Files.writeString(
+        rates.resolve("rates.csv"), "date,currency,usd_per_unit\n2026-03-09,GBP,1.27\n");
+
+    Result r =
+        cli(
+            lh,
+            "stage",
+            "--stage",
+            "ingest.reference.fx-rates-csv",
+            "--stage",
+            "silver.fx_rates",
+            "--run-date",
+            "2026-03-09",
+            "--landing",
+            landing.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().map(l -> l.split(":")[0]))
+        .containsExactly("2026-03-09 ingest.reference.fx-rates-csv", "2026-03-09 silver.fx_rates");
+    assertThat(
+            lh
+                .spark()
+                .sql(
+                    "SELECT job, status FROM ops.runs WHERE run_date = DATE'2026-03-09'"
+                        + " ORDER BY started_at")
+                .collectAsList()
+                .stream()
+                .map(row -> row.getString(0) + " " + row.getString(1)))
+        .containsExactly("ingest.reference.fx-rates-csv SUCCEEDED", "silver.fx_rates SUCCEEDED");
+    // the second stage read what the first wrote
+    assertThat(
+            lh.spark()
+                .sql("SELECT count(*) FROM silver.fx_rates WHERE currency = 'GBP'")
+                .first()
+                .getLong(0))
+        .isPositive();
+  }
+
+  @Test
+  void anUnknownStageAmongSeveralRunsNone(Lakehouse lh) {
+    Result r =
+        cli(
+            lh,
+            "stage",
+            "--stage",
+            "silver.fx_rates",
+            "--stage",
+            "silver.fiats",
+            "--run-date",
+            "2026-03-10");
+    assertThat(r.exit()).isEqualTo(Scamflow.EXIT_ERROR);
+    assertThat(r.err()).contains("silver.fiats");
+    assertThat(
+            lh.spark()
+                .sql("SELECT count(*) FROM ops.runs WHERE run_date = DATE'2026-03-10'")
+                .first()
+                .getLong(0))
+        .isZero();
   }
 
   @Test
