@@ -1,11 +1,11 @@
 package io.scamflow.detect;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_json;
 
 import io.scamflow.transfers.SilverTransfers;
+import io.scamflow.transfers.TransferEdges;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,7 +21,9 @@ final class Detections {
    * the source states a time; the start and the last second of the value date when it states only
    * the date (SWIFT MT103's :32A:). Time-ordered rules ask "can B have come after A" ({@code
    * B.ts_late > A.ts}) and "can B have come within H hours of A" ({@code B.ts <= A.ts_late + H}),
-   * so a date-only hop is neither put before the money reached it nor dropped.
+   * so a date-only hop is neither put before the money reached it nor dropped. Both columns are
+   * {@link TransferEdges#earliest()} and {@link TransferEdges#latest()}, as in
+   * silver.transfer_edges.
    */
   static Dataset<Row> edges(Dataset<Row> transfers) {
     return transfers
@@ -30,8 +32,8 @@ final class Detections {
             col("transfer_id"),
             col("from_account"),
             col("to_account"),
-            coalesce(col("value_ts"), col("value_date").cast("timestamp")).as("ts"),
-            coalesce(col("value_ts"), dayEnd(col("value_date"))).as("ts_late"),
+            TransferEdges.earliest().as("ts"),
+            TransferEdges.latest().as("ts_late"),
             col("amount"),
             col("currency"),
             col("amount_usd"));
@@ -154,11 +156,6 @@ final class Detections {
         : String.format(
             "; these transfers are >= %.0f%% of the account's own transfers in the window",
             minShare * 100);
-  }
-
-  /** The last second of a date. */
-  static Column dayEnd(Column date) {
-    return functions.date_add(date, 1).cast("timestamp").minus(functions.expr("INTERVAL 1 SECOND"));
   }
 
   static Column hours(int h) {

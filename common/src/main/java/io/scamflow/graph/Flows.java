@@ -22,6 +22,25 @@ import org.apache.spark.sql.types.DataTypes;
  * before t, split the same way. Parcels of one origin that meet on one transfer are scaled down
  * together so the transfer never carries more of the origin's money than it moved; hence at every
  * hop the USD traced from an origin is at most what the origin paid (or received) in total.
+ *
+ * <p><b>Date-only transfers.</b> A transfer's time is an interval, {@code [ts, ts_late]} of
+ * silver.transfer_edges: one instant when the source states a time, the whole value date when it
+ * states only the date (SWIFT MT103). "At or after" means "can have been at or after": FORWARD, a
+ * transfer can carry a parcel that arrived no earlier than {@code a} if {@code e.ts_late >= a};
+ * BACKWARD, a receipt can have fed a parcel that left no later than {@code b} if {@code e.ts <= b}.
+ * So a mule's MT103 payment on the day the money reached it (at 14:00) carries it on, and one dated
+ * the day before does not. A parcel narrows its interval as it goes: forward, the money on {@code
+ * e} left no earlier than it arrived, so the parcel's earliest is {@code greatest(e.ts, a)};
+ * backward, its latest is {@code least(e.ts_late, b)}. A date-only hop therefore never lets the
+ * next hop go back before a known time upstream (14:00 in, date-only out, 10:00 next: not carried).
+ *
+ * <p>"Earlier" in the split: there is no first-in-first-out ordering among a node's outflows; every
+ * outflow that can have come after the arrival is eligible and the parcel splits over the eligible
+ * ones in proportion to their amounts. A date-only outflow on the arrival day is eligible in full,
+ * as if it left after the money came, since nothing in the data says it did not; where it in fact
+ * left before, the trace over-attributes to it and under-attributes to the other outflows by the
+ * same amount (the split still never exceeds the parcel, so conservation holds). Backward, a
+ * date-only receipt on the day a parcel left is likewise a possible source in full.
  */
 public final class Flows {
   public static final String FORWARD = "FORWARD";
@@ -52,7 +71,18 @@ public final class Flows {
           .column("src", DataTypes.StringType, false, "Paying node of this transfer")
           .column("dst", DataTypes.StringType, false, "Receiving node of this transfer")
           .column("transfer_id", DataTypes.StringType, false, "The transfer (silver.transfers)")
-          .column("ts", DataTypes.TimestampType, false, "When it moved (UTC)")
+          .column(
+              "ts",
+              DataTypes.TimestampType,
+              false,
+              "When it moved (UTC); for a date-only transfer (SWIFT MT103) the start of its value"
+                  + " date, the earliest it can have moved")
+          .column(
+              "ts_late",
+              DataTypes.TimestampType,
+              "Latest it can have moved (UTC): ts when the time is known, the last second of the"
+                  + " value date for a date-only transfer; null on run dates written before the"
+                  + " column existed")
           .column("amount_usd", SilverTransfers.USD, "USD the transfer moved in total")
           .column(
               "traced_usd",
@@ -130,10 +160,23 @@ public final class Flows {
    */
   public static Dataset<Row> trace(
       GraphInput input, Dataset<Row> victimSeeds, Dataset<Row> designatedSeeds) {
+    return trace(input, input.transfers(), victimSeeds, designatedSeeds);
+  }
+
+  /**
+   * As {@link #trace(GraphInput, Dataset, Dataset)} over the given {@code transfers} (the shape of
+   * {@link GraphInput#transfers()}) instead of the window's: for measuring how the trace depends on
+   * the edges' times.
+   */
+  static Dataset<Row> trace(
+      GraphInput input,
+      Dataset<Row> transfers,
+      Dataset<Row> victimSeeds,
+      Dataset<Row> designatedSeeds) {
     SparkSession spark = input.spark();
     int maxHops = input.settings().integer("scamflow.graph.flows.max-hops");
     double minUsd = input.settings().decimal("scamflow.graph.flows.min-usd");
-    Dataset<Row> edges = input.transfers().where("amount_usd > 0").localCheckpoint();
+    Dataset<Row> edges = transfers.where("amount_usd > 0").localCheckpoint();
     edges.createOrReplaceTempView("flow_edges");
     Dataset<Row> forward = direction(spark, victimSeeds, FORWARD, maxHops, minUsd);
     Dataset<Row> backward = direction(spark, designatedSeeds, BACKWARD, maxHops, minUsd);
@@ -149,6 +192,7 @@ public final class Flows {
             "dst",
             "transfer_id",
             "ts",
+            "ts_late",
             "CAST(amount_usd AS DECIMAL(24,2)) amount_usd",
             "CAST(traced_usd AS DECIMAL(24,2)) traced_usd",
             "path_id",
@@ -165,7 +209,8 @@ public final class Flows {
     Dataset<Row> level =
         spark
             .sql(
-                "SELECT s.origin, 1 hop, e.src, e.dst, e.transfer_id, e.ts, e.amount_usd,"
+                "SELECT s.origin, 1 hop, e.src, e.dst, e.transfer_id, e.ts, e.ts_late,"
+                    + " e.ts p_early, e.ts_late p_late, e.amount_usd,"
                     + " e.amount_usd traced_usd, array(e.transfer_id) path,"
                     + " sha2(concat_ws('|', '"
                     + trace
@@ -178,15 +223,21 @@ public final class Flows {
             .localCheckpoint();
     Dataset<Row> all = level;
     String frontierView = "flow_frontier_" + trace.toLowerCase(java.util.Locale.ROOT);
-    // Forward: leave the receiver at or after arrival. Backward: enter the payer at or before.
-    String join = forward ? "e.src = f.dst AND e.ts >= f.ts" : "e.dst = f.src AND e.ts <= f.ts";
+    // The parcel's time on its transfer is [p_early, p_late]. Forward: leave the receiver on a
+    // transfer that can have come at or after the arrival, and not before it. Backward: enter the
+    // payer on a receipt that can have come at or before the departure, and not after it.
+    String join =
+        forward ? "e.src = f.dst AND e.ts_late >= f.p_early" : "e.dst = f.src AND e.ts <= f.p_late";
+    String early = forward ? "greatest(ts, f_early)" : "ts";
+    String late = forward ? "ts_late" : "least(ts_late, f_late)";
     for (int hop = 2; hop <= maxHops; hop++) {
       level.createOrReplaceTempView(frontierView);
       Dataset<Row> next =
           spark
               .sql(
                   "WITH c AS (SELECT f.origin, f.origin_total, f.path_id parent_path_id, f.path,"
-                      + " f.traced_usd parcel, e.*, sum(e.amount_usd) OVER (PARTITION BY"
+                      + " f.traced_usd parcel, f.p_early f_early, f.p_late f_late, e.*,"
+                      + " sum(e.amount_usd) OVER (PARTITION BY"
                       + " f.path_id) candidates_usd FROM "
                       + frontierView
                       + " f JOIN flow_edges e ON "
@@ -198,7 +249,11 @@ public final class Flows {
                       + " on_transfer FROM s)"
                       + " SELECT origin, "
                       + hop
-                      + " hop, src, dst, transfer_id, ts, amount_usd, CASE WHEN on_transfer >"
+                      + " hop, src, dst, transfer_id, ts, ts_late, "
+                      + early
+                      + " p_early, "
+                      + late
+                      + " p_late, amount_usd, CASE WHEN on_transfer >"
                       + " amount_usd THEN share * amount_usd / on_transfer ELSE share END"
                       + " traced_usd, concat(path, array(transfer_id)) path, sha2(concat_ws('|', '"
                       + trace
@@ -212,6 +267,7 @@ public final class Flows {
       all = all.unionByName(next);
       level = next;
     }
-    return all.withColumn("trace", org.apache.spark.sql.functions.lit(trace)).drop("path");
+    return all.withColumn("trace", org.apache.spark.sql.functions.lit(trace))
+        .drop("path", "p_early", "p_late");
   }
 }

@@ -78,14 +78,17 @@ public final class GraphInput {
   }
 
   /**
-   * Transfers of the window, one row each: src, dst, ts, amount_usd (DOUBLE, 0 when no rate), rail,
-   * transfer_id. Self-transfers are left out: they move nothing between nodes.
+   * Transfers of the window, one row each: src, dst, ts, ts_late, amount_usd (DOUBLE, 0 when no
+   * rate), rail, transfer_id. {@code ts} and {@code ts_late} are the earliest and latest the
+   * transfer can have happened (equal when the source gives a time; the value date's span for a
+   * date-only transfer, see {@link TransferEdges}); edges written before ts_late existed get ts.
+   * Self-transfers are left out: they move nothing between nodes.
    */
   public Dataset<Row> transfers() {
     return spark()
         .sql(
-            "SELECT src, dst, ts, CAST(coalesce(amount_usd, 0) AS DOUBLE) amount_usd, rail,"
-                + " transfer_id FROM "
+            "SELECT src, dst, ts, coalesce(ts_late, ts) ts_late,"
+                + " CAST(coalesce(amount_usd, 0) AS DOUBLE) amount_usd, rail, transfer_id FROM "
                 + TransferEdges.TABLE.name()
                 + " WHERE run_date BETWEEN DATE'"
                 + windowStart()

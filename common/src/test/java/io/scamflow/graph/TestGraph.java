@@ -38,8 +38,14 @@ import org.junit.jupiter.api.Test;
  *   <li>An entity whose name hit a list: its account is designated, its payer exposed.
  *   <li>Victim V pays mule M1 twice (09:00, 12:00); M1 had paid EARLY before any of it arrived,
  *       paid LATE between the two payments and M2 after both; M2 pays M3.
+ *   <li>Victim V2 pays mule A2 by ISO 20022 at 14:00; A2 pays B2 by a date-only transfer (SWIFT
+ *       MT103) the same day, and OLD by one dated the day before; B2 had paid SHOP2 at 10:00 that
+ *       day by ISO and pays designated wallet W3 the next day.
  *   <li>An honest pair that touches none of it.
  * </ul>
+ *
+ * <p>Edges written without {@code ts_late} (null, as in partitions written before the column
+ * existed) are read as happening at {@code ts}; only the date-only transfers give it.
  */
 @SparkTest
 class TestGraph {
@@ -67,6 +73,12 @@ class TestGraph {
   private static final String HONEST2 = "IBAN:GB00HHHH0005";
   private static final String NAMESAKE = "IBAN:GB00NNNN0006";
   private static final String NAMESAKE_ENTITY = "e-namesake";
+  private static final String V2 = "IBAN:GB00VVVV0007";
+  private static final String A2 = "ACCT:SWFTTH2X:1";
+  private static final String B2 = "ACCT:SWFTTH2X:2";
+  private static final String OLD = "ACCT:SWFTTH2X:3";
+  private static final String SHOP2 = "ACCT:SHOPTH2X:3";
+  private static final String W3 = "TRON:TDESIGNATED3";
 
   private static Map<String, Row> toW;
   private static Map<String, Row> fromDesignated;
@@ -88,6 +100,7 @@ class TestGraph {
             "src",
             "dst",
             "ts",
+            "ts_late",
             "amount_usd",
             "amount",
             "currency");
@@ -107,6 +120,12 @@ class TestGraph {
       {"m2-m3", "FIAT", M2, M3, at(3, "15:00"), 2400},
       {"honest", "FIAT", HONEST1, HONEST2, at(1, "15:00"), 300},
       {"rent", "FIAT", HONEST2, NAMESAKE, at(1, "16:00"), 900},
+      {"v2-a2", "FIAT", V2, A2, at(2, "14:00"), 5000},
+      // date-only (MT103): the value date's midnight to its last second
+      {"a2-b2", "FIAT", A2, B2, at(2, "00:00"), 4000, at(2, "23:59:59")},
+      {"a2-old", "FIAT", A2, OLD, at(3, "00:00"), 1000, at(3, "23:59:59")},
+      {"b2-shop2", "FIAT", B2, SHOP2, at(2, "10:00"), 500},
+      {"b2-w3", "CHAIN", B2, W3, at(1, "10:00"), 3900},
     };
     for (Object[] e : t) {
       Timestamp ts = (Timestamp) e[4];
@@ -118,6 +137,7 @@ class TestGraph {
           e[2],
           e[3],
           ts,
+          e.length > 6 ? e[6] : null,
           usd.setScale(2),
           usd.setScale(18),
           "USD");
@@ -192,6 +212,17 @@ class TestGraph {
             null)
         .row(
             Date.valueOf(DAY),
+            "h6",
+            "ADDRESS",
+            W3,
+            "OFAC-SDN",
+            "2026-03-09",
+            "1005",
+            "CRYPTO_ADDRESS",
+            1.0,
+            null)
+        .row(
+            Date.valueOf(DAY),
             "h2",
             "ADDRESS",
             W2,
@@ -260,6 +291,15 @@ class TestGraph {
             0.9,
             "victim pattern")
         .row(
+            "al3",
+            Date.valueOf(DAY),
+            "victim_pattern",
+            V2,
+            new String[] {V2, A2},
+            new String[] {"v2-a2"},
+            0.9,
+            "victim pattern")
+        .row(
             "al2",
             Date.valueOf(DAY),
             "fan_in",
@@ -298,7 +338,10 @@ class TestGraph {
             .collect(
                 Collectors.toMap(
                     r -> r.<String>getAs("node") + "<" + r.getAs("designated_node"), r -> r));
-    flows = spark.sql("SELECT * FROM gold.flows WHERE trace = 'FORWARD'").collectAsList();
+    flows =
+        spark
+            .sql("SELECT * FROM gold.flows WHERE trace = 'FORWARD' AND origin = '" + V + "'")
+            .collectAsList();
   }
 
   @Test
@@ -430,6 +473,45 @@ class TestGraph {
     assertThat(back.stream().map(r -> r.getInt(0) + ":" + r.getString(1)))
         .containsExactly("1:" + D1, "1:" + HOT, "2:" + CUSTOMER);
     assertThat(back.get(2).<BigDecimal>getAs(2)).isEqualByComparingTo("50");
+  }
+
+  @Test
+  void aDateOnlyHopOnTheDayTheMoneyArrivedCarriesItOnToTheDesignatedWallet(SparkSession spark) {
+    Map<String, Row> fwd = flowRows(spark, "FORWARD", V2);
+    // V2 -> A2 (14:00) -> B2 (MT103, same date) -> W3: A2's only outflow that can have come
+    // after 14:00 is the 4,000 to B2; B2's 10:00 payment to SHOP2 came before the money (which
+    // left A2 no earlier than 14:00), so the 3,900 to W3 is all V2's.
+    assertThat(fwd.keySet()).containsExactlyInAnyOrder("v2-a2", "a2-b2", "b2-w3");
+    assertThat(fwd.get("a2-b2").<Integer>getAs("hop")).isEqualTo(2);
+    assertThat(fwd.get("a2-b2").<BigDecimal>getAs("traced_usd")).isEqualByComparingTo("4000");
+    assertThat(fwd.get("b2-w3").<Integer>getAs("hop")).isEqualTo(3);
+    assertThat(fwd.get("b2-w3").<BigDecimal>getAs("traced_usd")).isEqualByComparingTo("3900");
+    assertThat(fwd.get("b2-w3").<BigDecimal>getAs("origin_total_usd")).isEqualByComparingTo("5000");
+    // the date-only segment shows its date span; a timed one a single instant
+    assertThat(fwd.get("a2-b2").<Timestamp>getAs("ts")).isEqualTo(at(2, "00:00"));
+    assertThat(fwd.get("a2-b2").<Timestamp>getAs("ts_late")).isEqualTo(at(2, "23:59:59"));
+    assertThat(fwd.get("v2-a2").<Timestamp>getAs("ts_late")).isEqualTo(at(2, "14:00"));
+
+    Map<String, Row> back = flowRows(spark, "BACKWARD", W3);
+    assertThat(back.keySet()).containsExactlyInAnyOrder("b2-w3", "a2-b2", "v2-a2");
+    assertThat(back.get("v2-a2").<Integer>getAs("hop")).isEqualTo(3);
+    assertThat(back.get("v2-a2").<String>getAs("src")).isEqualTo(V2);
+    assertThat(back.get("v2-a2").<BigDecimal>getAs("traced_usd")).isEqualByComparingTo("3900");
+  }
+
+  @Test
+  void aDateOnlyTransferDatedBeforeTheMoneyArrivedDoesNotCarryIt(SparkSession spark) {
+    // A2 -> OLD is dated the day before V2's money reached A2: even its last second is earlier.
+    assertThat(flowRows(spark, "FORWARD", V2)).doesNotContainKeys("a2-old", "b2-shop2");
+    assertThat(spark.sql("SELECT * FROM gold.flows WHERE dst = '" + OLD + "'").count()).isZero();
+  }
+
+  private static Map<String, Row> flowRows(SparkSession spark, String trace, String origin) {
+    return spark
+        .sql("SELECT * FROM gold.flows WHERE trace = '" + trace + "' AND origin = '" + origin + "'")
+        .collectAsList()
+        .stream()
+        .collect(Collectors.toMap(r -> r.getAs("transfer_id"), r -> r));
   }
 
   private static double traced(String transferId) {
