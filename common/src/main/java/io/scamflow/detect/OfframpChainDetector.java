@@ -48,6 +48,7 @@ public final class OfframpChainDetector implements Detector {
     int payoutHours = context.integer("offramp.payout-hours");
     double minUsd = context.decimal("offramp.min-usd");
     double minPayout = context.decimal("offramp.min-payout-ratio");
+    double maxPayout = context.decimal("offramp.max-payout-ratio");
     int minCustomers = context.integer("offramp.min-customers-paying");
     int matchingRounds = context.integer("offramp.matching-rounds");
     Dataset<Row> edges = Detections.edges(context.transfers());
@@ -70,11 +71,8 @@ public final class OfframpChainDetector implements Detector {
                 first("list_version").as("list_version"),
                 first("entity_id").as("listed_entity"),
                 first("listed_name").as("listed_name"));
-    Dataset<Row> chain =
-        edges
-            .where(col("from_account").rlike("^(TRON|ETHEREUM|BITCOIN):"))
-            .where(col("amount_usd").geq(minUsd))
-            .cache();
+    Dataset<Row> chainAll = edges.where(col("from_account").rlike("^(TRON|ETHEREUM|BITCOIN):"));
+    Dataset<Row> chain = chainAll.where(col("amount_usd").geq(minUsd)).cache();
 
     // backward from each listed address: who reached it, in how many hops, along which transfers
     Dataset<Row> frontier =
@@ -147,7 +145,8 @@ public final class OfframpChainDetector implements Detector {
             .where(col("r").equalTo(1))
             .drop("r");
 
-    // exchange hot wallets (by tag) and every payout they made, to anyone
+    // exchange hot wallets (by tag) and every payout they made, to anyone and of any amount: a
+    // small payout is still some customer's own answer, which must not go to another's payment
     Dataset<Row> hot =
         tagsTable
             .get()
@@ -155,7 +154,7 @@ public final class OfframpChainDetector implements Detector {
             .select(col("account_key").as("hot"), ServiceNames.ofLabel(col("label")).as("vasp"))
             .distinct();
     Dataset<Row> payouts =
-        chain
+        chainAll
             .as("p")
             .join(hot.as("h"), col("p.from_account").equalTo(col("h.hot")))
             .select(
@@ -213,10 +212,11 @@ public final class OfframpChainDetector implements Detector {
                 col("b.amount_usd").as("usd"),
                 col("b.ts").as("first_ts"),
                 col("b.ts_late").as("first_ts_late"))
-            .where(col("usd").gt(0));
+            .where(col("usd").geq(minUsd));
     // each payout answers one payment and each payment one payout (matchPayouts), so an honest
     // customer's payment is answered by her own payout, not by the mule's that followed it
-    Dataset<Row> matched = matchPayouts(legs, payouts, payoutHours, minPayout, matchingRounds);
+    Dataset<Row> matched =
+        matchPayouts(legs, payouts, payoutHours, minPayout, maxPayout, matchingRounds);
     Dataset<Row> found =
         matched
             .join(exposed.as("x"), col("x.node").equalTo(col("wallet")))
@@ -244,10 +244,11 @@ public final class OfframpChainDetector implements Detector {
         String.format(
             "off-ramp chain: a KYC'd customer pays the exchange's bank account (named as the"
                 + " exchange, or paid by >= %d of its customers) >= %.0f USD, the exchange pays"
-                + " %.0f-100%% of it out within %d h (one payout per payment: the closest amount,"
-                + " then first come first served) to a wallet that reaches a listed address in"
-                + " <= %d time-ordered hops (each within %d h)",
-            minCustomers, minUsd, minPayout * 100, payoutHours, maxHops, hopHours);
+                + " %.0f-%.0f%% of it out within %d h (one payout per payment, matched among all"
+                + " the exchange's payouts: the closest amount, then first come first served) to"
+                + " a wallet that reaches a listed address in <= %d time-ordered hops (each within"
+                + " %d h)",
+            minCustomers, minUsd, minPayout * 100, maxPayout * 100, payoutHours, maxHops, hopHours);
     return Detections.alerts(
         found,
         typology(),
@@ -278,25 +279,36 @@ public final class OfframpChainDetector implements Detector {
    * One-to-one matching of an exchange's incoming bank payments ({@code legs}: vasp, fiat_id, usd,
    * first_ts, first_ts_late, ...) to its hot wallets' payouts ({@code payouts}: vasp, payout_id,
    * payout_ts, payout_usd, ...). A payout can answer a payment of the same exchange that came
-   * before it, within {@code payoutHours}, for {@code minPayout}-100% of its amount. Each round
-   * keeps the pairs that are each other's best: the closest amount (the gap 1 - payout / payment,
-   * to 4 places), then the earliest payout for a payment and the earliest payment for a payout, so
-   * that equal payments minutes apart are answered in the order they came. Matched payments and
-   * payouts leave; after {@code rounds} rounds what is still unmatched stays so. Nothing is
-   * collected to the driver; candidate pairs meet on an amount bucket, not on every pair of the
-   * exchange.
+   * before it, within {@code payoutHours}, for {@code minPayout} to {@code maxPayout} of its amount
+   * (a little above 1: the payment's USD comes from a daily reference rate, the exchange converts
+   * at its own). Each round keeps the pairs that are each other's best: the closest amount (the gap
+   * |1 - payout / payment|, to 4 places), then the earliest payout for a payment and the earliest
+   * payment for a payout, so that equal payments minutes apart are answered in the order they came.
+   * Matched payments and payouts leave; after {@code rounds} rounds what is still unmatched stays
+   * so. Nothing is collected to the driver; candidate pairs meet on an amount bucket, not on every
+   * pair of the exchange.
    */
   static Dataset<Row> matchPayouts(
-      Dataset<Row> legs, Dataset<Row> payouts, int payoutHours, double minPayout, int rounds) {
-    // payout in [usd * minPayout, usd]: on a log scale of bucket width -ln(minPayout), the
-    // payout's bucket is the payment's or the one below it
-    double width = Math.max(1e-6, -Math.log(Math.min(minPayout, 0.999999)));
+      Dataset<Row> legs,
+      Dataset<Row> payouts,
+      int payoutHours,
+      double minPayout,
+      double maxPayout,
+      int rounds) {
+    // payout in [usd * minPayout, usd * maxPayout]: on a log scale of bucket width
+    // max(-ln(minPayout), ln(maxPayout)), the payout's bucket is the payment's or a neighbour
+    double width =
+        Math.max(1e-6, Math.max(-Math.log(Math.min(minPayout, 0.999999)), Math.log(maxPayout)));
     Column legBucket =
         org.apache.spark.sql.functions.floor(
             org.apache.spark.sql.functions.log(col("usd")).divide(width));
     Dataset<Row> l =
         legs.withColumn(
-            "bucket", org.apache.spark.sql.functions.explode(array(legBucket, legBucket.minus(1))));
+            "bucket",
+            org.apache.spark.sql.functions.explode(
+                maxPayout > 1
+                    ? array(legBucket.minus(1), legBucket, legBucket.plus(1))
+                    : array(legBucket.minus(1), legBucket)));
     Dataset<Row> p =
         payouts
             .where(col("payout_usd").gt(0))
@@ -316,7 +328,7 @@ public final class OfframpChainDetector implements Detector {
                         col("p.payout_ts")
                             .leq(col("l.first_ts_late").plus(Detections.hours(payoutHours))))
                     .and(col("p.payout_usd").geq(col("l.usd").multiply(minPayout)))
-                    .and(col("p.payout_usd").leq(col("l.usd"))))
+                    .and(col("p.payout_usd").leq(col("l.usd").multiply(maxPayout))))
             .select(
                 col("l.*"),
                 col("p.hot"),
@@ -328,7 +340,9 @@ public final class OfframpChainDetector implements Detector {
             .withColumn(
                 "gap",
                 org.apache.spark.sql.functions.round(
-                    lit(1.0).minus(col("payout_usd").divide(col("usd"))), 4))
+                    org.apache.spark.sql.functions.abs(
+                        lit(1.0).minus(col("payout_usd").divide(col("usd")))),
+                    4))
             .localCheckpoint();
     Dataset<Row> matched = null;
     for (int round = 0; round < rounds; round++) {

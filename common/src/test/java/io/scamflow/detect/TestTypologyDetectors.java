@@ -47,7 +47,7 @@ class TestTypologyDetectors {
   /** A transfer whose payee is named ({@code toName}), as bank formats state it. */
   private static void t(String id, String from, String to, String at, double usd, String toName) {
     LocalDateTime ts = LocalDateTime.parse("2026-03-" + at);
-    String rail = from.startsWith("TRON:") ? "CHAIN" : "FIAT";
+    String rail = from.startsWith("TRON:") || from.startsWith("ETHEREUM:") ? "CHAIN" : "FIAT";
     ROWS.add(
         RowFactory.create(
             id,
@@ -157,6 +157,14 @@ class TestTypologyDetectors {
     // look-alike of the fiat leg: another customer of Siamcoin paid a friend, not the exchange, an
     // amount the mule's payout could answer (2,970 of 2,980)
     t("oc1", "ACCT:COUSIN", "ACCT:FRIEND2", "07T01:10", 2980);
+    // look-alike seen at `small`: an honest customer buys USDT and gets it on Ethereum, 0.06%
+    // more than her payment's USD at the day's reference rate; a victim's Tron payout of the same
+    // exchange minutes later is a worse answer to her payment (and its wallet pays the designated
+    // one). A payout may not exceed the payment by more than max-payout-ratio.
+    t("os1", "ACCT:SOLO", "ACCT:SIAMCOIN", "07T14:04", 345.10, siamcoin);
+    t("os2", "ETHEREUM:EHOT", "ETHEREUM:SOLOW", "07T14:04:34", 345.31);
+    t("os3", "TRON:HOT", "TRON:VW", "07T14:09:06", 343.14);
+    t("os4", "TRON:VW", "TRON:BOSS", "07T14:29:06", 341.42);
     t("oh2", "TRON:HOT", "TRON:HW", "07T02:30", 795);
     t("oh3", "TRON:HW", "TRON:FRIEND", "07T04:00", 790);
 
@@ -253,6 +261,18 @@ class TestTypologyDetectors {
                 "TRON"),
             RowFactory.create(
                 "Siamcoin Digital Asset Exchange Co., Ltd.",
+                "c7",
+                "Solo",
+                null,
+                "TH",
+                null,
+                null,
+                null,
+                "ACCT:SOLO",
+                "TDEP7",
+                "TRON"),
+            RowFactory.create(
+                "Siamcoin Digital Asset Exchange Co., Ltd.",
                 "c4",
                 "Cousin",
                 null,
@@ -275,6 +295,12 @@ class TestTypologyDetectors {
                 "TRON",
                 "HOT",
                 "TRON:HOT",
+                "SIAMCOIN DIGITAL ASSET EXCHANGE CO., LTD. hot wallet",
+                "exchange_hot"),
+            RowFactory.create(
+                "ETHEREUM",
+                "EHOT",
+                "ETHEREUM:EHOT",
                 "SIAMCOIN DIGITAL ASSET EXCHANGE CO., LTD. hot wallet",
                 "exchange_hot")));
 
