@@ -29,14 +29,18 @@ class TestStageJob {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /** A landing zone holding one fx-rates-csv file for {@code date} with these rate rows. */
+  private static Path landingWithRates(String date, String rows) throws java.io.IOException {
+    Path landing = Files.createTempDirectory("stage-job-landing");
+    Path rates = landing.resolve(date + "/reference/fx-rates-csv");
+    Files.createDirectories(rates);
+    Files.writeString(rates.resolve("rates.csv"), "date,currency,usd_per_unit\n" + rows);
+    return landing;
+  }
+
   @Test
   void runsExactlyTheNamedStageForTheDateAndRecordsItAlone(Lakehouse lh) throws Exception {
-    Path landing = Files.createTempDirectory("stage-job-landing");
-    Path rates = landing.resolve("2026-02-03/reference/fx-rates-csv");
-    Files.createDirectories(rates);
-    Files.writeString(
-        rates.resolve("rates.csv"),
-        "date,currency,usd_per_unit\n2026-02-03,THB,0.0281\n2026-02-03,EUR,1.08\n");
+    Path landing = landingWithRates("2026-02-03", "2026-02-03,THB,0.0281\n2026-02-03,EUR,1.08\n");
     // an honest look-alike: another date's file the stage must not read
     Path other = landing.resolve("2026-02-04/reference/fx-rates-csv");
     Files.createDirectories(other);
@@ -81,11 +85,7 @@ class TestStageJob {
 
   @Test
   void severalStagesRunInTheOrderGivenEachRecordedUnderItsOwnName(Lakehouse lh) throws Exception {
-    Path landing = Files.createTempDirectory("stage-job-several");
-    Path rates = landing.resolve("2026-03-09/reference/fx-rates-csv");
-    Files.createDirectories(rates);
-    Files.writeString(
-        rates.resolve("rates.csv"), "date,currency,usd_per_unit\n2026-03-09,GBP,1.27\n");
+    Path landing = landingWithRates("2026-03-09", "2026-03-09,GBP,1.27\n");
 
     Result r =
         cli(
